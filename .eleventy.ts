@@ -1,0 +1,40 @@
+/**
+ * Eleventy configuration of coursesite: the folders, then one plugin per concern.
+ * Run through tsx; the build command (`npm run build`, lib/cli/build.ts) chooses
+ * the course folder and the output folder.
+ */
+
+import { join, relative } from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { createBuildContext } from "./lib/eleventy/build-context.ts";
+import { clientAssetsPlugin } from "./lib/eleventy/client-assets-plugin.ts";
+import { diagnosticsPlugin } from "./lib/eleventy/diagnostics-plugin.ts";
+import { frontMatterPlugin } from "./lib/eleventy/front-matter-plugin.ts";
+import { layoutPlugin } from "./lib/eleventy/layout-plugin.ts";
+import { markdownPlugin } from "./lib/eleventy/markdown-plugin.ts";
+import { pageUrlsPlugin } from "./lib/eleventy/page-urls-plugin.ts";
+import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
+import { staticFilesPlugin } from "./lib/eleventy/static-files-plugin.ts";
+
+export const config = {
+  templateFormats: ["md"],
+  // Markdown is not run through a template language first: code in a course
+  // (GitHub Actions' `${{ … }}`, Jinja) must stay exactly as written.
+  markdownTemplateEngine: false as const,
+};
+
+export default async function coursesite(eleventyConfig: UserConfig): Promise<void> {
+  const { input, output } = eleventyConfig.directories as { input: string; output: string };
+  const build = createBuildContext(input, output, process.env.ELEVENTY_RUN_MODE === "serve");
+  // Layouts are the project's, whichever course folder is built (paths are relative to the input).
+  eleventyConfig.setLayoutsDirectory(relative(build.inputDir, join(build.projectRoot, "layouts")));
+
+  eleventyConfig.addPlugin(diagnosticsPlugin, build);
+  eleventyConfig.addPlugin(frontMatterPlugin, build);
+  eleventyConfig.addPlugin(pageUrlsPlugin, build);
+  await eleventyConfig.addPlugin(markdownPlugin, build);
+  eleventyConfig.addPlugin(layoutPlugin, build);
+  eleventyConfig.addPlugin(clientAssetsPlugin, build);
+  eleventyConfig.addPlugin(staticFilesPlugin, build);
+  eleventyConfig.addPlugin(searchPlugin, build);
+}

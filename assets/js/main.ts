@@ -1,0 +1,15 @@
+/**
+ * The page script: every feature enhances markup that already works without it
+ * (the sidebar is all open, code can be selected by hand). Loaded with `defer`, so
+ * the document is parsed when this runs.
+ */
+
+import { enableCopyButtons } from "./copy-code.ts";
+import { enableSearch } from "./search/search-ui.ts";
+import { enableSidebar } from "./sidebar.ts";
+import { enableThemeSwitch } from "./theme-switch.ts";
+
+enableThemeSwitch();
+enableSidebar();
+enableCopyButtons();
+enableSearch();

@@ -1,0 +1,115 @@
+/**
+ * The search field in the header. Nothing loads until the reader focuses it. Over
+ * HTTP it asks Pagefind; opened from disk (file://, where Pagefind cannot run) it
+ * asks the offline index. Keyboard: `/` or Ctrl/⌘+K focuses the field, arrow keys
+ * move through results, Escape closes them.
+ */
+
+import { loadOfflineSource } from "./offline-source.ts";
+import { loadPagefindSource } from "./pagefind-source.ts";
+import { escapeText, type SearchResult, type SearchSource } from "./search-source.ts";
+
+function renderResults(list: HTMLOListElement, results: readonly SearchResult[]): void {
+  list.innerHTML = results
+    .map(
+      (r) =>
+        `<li><a href="${escapeText(r.url)}"><span class="search-result-title">${escapeText(r.title)}</span>${
+          r.section ? `<span class="search-result-section">${escapeText(r.section)}</span>` : ""
+        }<span class="search-result-excerpt">${r.excerpt}</span></a></li>`,
+    )
+    .join("");
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
+}
+
+export function enableSearch(): void {
+  const box = document.querySelector<HTMLElement>(".search");
+  const input = document.querySelector<HTMLInputElement>("#search-input");
+  const panel = document.querySelector<HTMLElement>("#search-results");
+  const status = document.querySelector<HTMLElement>("#search-status");
+  const list = panel?.querySelector<HTMLOListElement>(".search-list");
+  if (!box || !input || !panel || !status || !list) return;
+  box.hidden = false;
+  const root = input.dataset.root ?? "";
+  const shortcut = /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘K" : "Ctrl+K";
+  input.placeholder = `Search (/ or ${shortcut})`;
+
+  let source: Promise<SearchSource> | undefined;
+  const load = (): Promise<SearchSource> => {
+    source ??= window.location.protocol === "file:" ? loadOfflineSource(root) : loadPagefindSource(root);
+    return source;
+  };
+  const links = (): HTMLAnchorElement[] => [...list.querySelectorAll<HTMLAnchorElement>("a")];
+  const close = (): void => {
+    panel.hidden = true;
+  };
+
+  let latest = "";
+  const run = async (): Promise<void> => {
+    const query = input.value.trim();
+    latest = query;
+    if (!query) {
+      list.innerHTML = "";
+      status.textContent = "";
+      close();
+      return;
+    }
+    panel.hidden = false;
+    try {
+      const results = await (await load()).search(query);
+      if (results === null || query !== latest) return;
+      renderResults(list, results);
+      status.textContent = results.length === 0 ? `No results for “${query}”` : `${results.length} result${results.length === 1 ? "" : "s"} for “${query}”`;
+    } catch {
+      status.textContent = "Search could not load. Try reloading the page.";
+    }
+  };
+
+  input.addEventListener("focus", () => {
+    void load().catch(() => undefined);
+    if (input.value.trim()) panel.hidden = false;
+  });
+  input.addEventListener("input", () => void run());
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      links()[0]?.focus();
+    } else if (event.key === "Enter") {
+      const first = links()[0];
+      if (first) {
+        event.preventDefault();
+        first.click();
+      }
+    } else if (event.key === "Escape") {
+      if (panel.hidden) input.blur();
+      close();
+    }
+  });
+  list.addEventListener("keydown", (event) => {
+    const all = links();
+    const index = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = index + (event.key === "ArrowDown" ? 1 : -1);
+      if (next < 0) input.focus();
+      else all[Math.min(next, all.length - 1)]?.focus();
+    } else if (event.key === "Escape") {
+      close();
+      input.focus();
+    }
+  });
+  box.addEventListener("focusout", (event) => {
+    if (!box.contains(event.relatedTarget as Node | null)) close();
+  });
+  document.addEventListener("keydown", (event) => {
+    const isShortcut = (event.key === "k" || event.key === "K") && (event.metaKey || event.ctrlKey);
+    if (isShortcut || (event.key === "/" && !isTyping(event.target) && !event.altKey && !event.ctrlKey && !event.metaKey)) {
+      event.preventDefault();
+      input.focus();
+      input.select();
+    }
+  });
+}

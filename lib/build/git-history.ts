@@ -1,0 +1,45 @@
+/**
+ * Dates from git history: when each file of the course last changed. Read with one
+ * `git log` per build rather than one per page, and never from the clock, so two
+ * builds of the same commit are identical.
+ */
+
+import { execFileSync } from "node:child_process";
+import { relative, resolve } from "node:path";
+
+export interface GitInfo {
+  /** The repository's top folder. */
+  readonly root: string;
+  /** Absolute file path → ISO date (YYYY-MM-DD) of the last commit that touched it. */
+  readonly lastChanged: ReadonlyMap<string, string>;
+}
+
+function git(cwd: string, args: string[]): string | undefined {
+  try {
+    return execFileSync("git", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 256 * 1024 * 1024 });
+  } catch {
+    return undefined; // not a repository, or git missing: no dates, no failure
+  }
+}
+
+/** Parses `git log --format=%x00%cs --name-only` output (newest first) into file → date of its newest commit. */
+export function parseGitLog(log: string, root: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  let date = "";
+  for (const line of log.split("\n")) {
+    if (line.startsWith("\0")) date = line.slice(1).trim();
+    else if (line.trim() && date) {
+      const file = resolve(root, line.trim());
+      if (!dates.has(file)) dates.set(file, date);
+    }
+  }
+  return dates;
+}
+
+/** Git facts about the files under `dir`, or undefined when it is not in a git work tree. */
+export function readGitInfo(dir: string): GitInfo | undefined {
+  const root = git(dir, ["rev-parse", "--show-toplevel"])?.trim();
+  if (!root) return undefined;
+  const log = git(root, ["log", "--format=%x00%cs", "--name-only", "--no-renames", "--", relative(root, resolve(dir)) || "."]) ?? "";
+  return { root, lastChanged: parseGitLog(log, root) };
+}

@@ -1,0 +1,121 @@
+/**
+ * `npm run build` and `npm start`: builds a course folder into a site (Markdown →
+ * pages through Eleventy, then the search index), or serves it with live reload.
+ * A build goes to a staging folder and replaces the output only when it succeeded.
+ */
+
+import { existsSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import Eleventy from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { type Diagnostic, formatDiagnostic } from "../build/diagnostics.ts";
+import { createStaging, discard, outputFolderProblem, swapIn } from "../build/output-folder.ts";
+import { ConfigError, loadSiteConfig } from "../config/site-config.ts";
+import { PROJECT_ROOT } from "../eleventy/build-context.ts";
+import { DIAGNOSTICS_EVENT } from "../eleventy/diagnostics-plugin.ts";
+import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
+
+const CONFIG_PATH = join(PROJECT_ROOT, ".eleventy.ts");
+
+class BuildFailed extends Error {}
+
+function report(diagnostics: readonly Diagnostic[], strict: boolean): { errors: number; warnings: number } {
+  let errors = 0;
+  let warnings = 0;
+  for (const d of diagnostics) {
+    const shown = d.severity === "error" && !strict ? { ...d, severity: "warning" as const } : d;
+    if (shown.severity === "error") errors++;
+    else warnings++;
+    console.error(formatDiagnostic(shown));
+  }
+  return { errors, warnings };
+}
+
+/** The message of an error thrown inside Eleventy, without its stack: the innermost cause says what went wrong. */
+function describe(error: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = error; e instanceof Error; e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? e.cause) {
+    messages.push(e.message);
+  }
+  return messages.join("\n  caused by: ") || String(error);
+}
+
+async function runBuild(options: CliOptions): Promise<void> {
+  const input = resolve(options.input);
+  const output = resolve(options.output);
+  if (!existsSync(input)) throw new BuildFailed(`the course folder ${options.input} does not exist. Pass --input <folder>.`);
+  const problem = outputFolderProblem(input, output, [PROJECT_ROOT]);
+  if (problem) throw new BuildFailed(problem);
+  const config = loadSiteConfig(input);
+  const strict = options.strict ?? config.strict;
+
+  const started = performance.now();
+  const staging = await createStaging(output);
+  let diagnostics: Diagnostic[] = [];
+  try {
+    const eleventy = new Eleventy(input, staging, {
+      configPath: CONFIG_PATH,
+      quietMode: true,
+      config: (eleventyConfig: UserConfig) => {
+        eleventyConfig.on(DIAGNOSTICS_EVENT, (items: Diagnostic[]) => {
+          diagnostics = items;
+        });
+      },
+    });
+    eleventy.setIsVerbose(false);
+    await eleventy.write();
+  } catch (error) {
+    await discard(staging);
+    if (error instanceof ConfigError) throw error;
+    throw new BuildFailed(`the build stopped: ${describe(error)}`);
+  }
+  const { errors, warnings } = report(diagnostics, strict);
+  if (errors > 0) {
+    await discard(staging);
+    const kept = existsSync(output) ? ` ${relative(process.cwd(), output) || output} was left as it was.` : "";
+    throw new BuildFailed(`${errors} problem${errors === 1 ? "" : "s"} to fix (listed above).${kept} To build anyway, run with --no-strict.`);
+  }
+  await swapIn(staging, output);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (!options.quiet || warnings > 0) {
+    console.log(
+      `Built ${relative(process.cwd(), input) || "."} into ${relative(process.cwd(), output)} in ${seconds} s${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`,
+    );
+  }
+}
+
+async function runServe(options: CliOptions): Promise<void> {
+  const input = resolve(options.input);
+  const output = resolve(options.output);
+  const problem = outputFolderProblem(input, output, [PROJECT_ROOT]);
+  if (problem) throw new BuildFailed(problem);
+  loadSiteConfig(input);
+  const eleventy = new Eleventy(input, output, { configPath: CONFIG_PATH, quietMode: options.quiet, runMode: "serve" });
+  await eleventy.init();
+  await eleventy.watch();
+  eleventy.serve(options.port);
+  process.on("SIGINT", async () => {
+    await eleventy.stopWatch();
+    process.exit(0);
+  });
+}
+
+async function main(): Promise<void> {
+  try {
+    const options = parseArgs(process.argv.slice(2));
+    if (options.help) {
+      console.log(USAGE);
+      return;
+    }
+    await (options.serve ? runServe(options) : runBuild(options));
+  } catch (error) {
+    if (error instanceof UsageError) console.error(`error: ${error.message}\n\n${USAGE}`);
+    else if (error instanceof ConfigError || error instanceof BuildFailed)
+      console.error(error instanceof BuildFailed ? `error: ${error.message}` : error.message);
+    else console.error(`error: ${describe(error)}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();

@@ -1,0 +1,75 @@
+/**
+ * Link resolution: turns a URL written in a page's source (the way it works on
+ * GitHub: `../s2/M5_git.md#branches`, `../figures/x.png`) into the relative URL of
+ * the built page or file, so links work at any host path and from disk.
+ */
+
+import { existsSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { relativeHref } from "./page-url.ts";
+import type { SiteMap } from "./site-map.ts";
+
+export type LinkResolution =
+  /** Another site, a mail address, or a same-page `#fragment`: left as written. */
+  | { readonly kind: "unchanged" }
+  /** A page of the course. */
+  | { readonly kind: "page"; readonly href: string; readonly target: string; readonly fragment: string }
+  /** A file copied into the site. */
+  | { readonly kind: "file"; readonly href: string; readonly target: string }
+  /** Nothing exists at the resolved path. */
+  | { readonly kind: "missing"; readonly path: string };
+
+export interface LinkSource {
+  /** Absolute path of the page's source file. */
+  readonly sourceFile: string;
+  /** The page's site-relative output path. */
+  readonly outputPath: string;
+}
+
+const HAS_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+const INDEX_SOURCES = ["README.md", "readme.md", "index.md"];
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Resolves one URL from a page's source against the site map. */
+export function resolveLink(url: string, from: LinkSource, site: SiteMap): LinkResolution {
+  const trimmed = url.trim();
+  if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith("//") || HAS_SCHEME.test(trimmed)) return { kind: "unchanged" };
+  const hashAt = trimmed.indexOf("#");
+  const beforeHash = hashAt < 0 ? trimmed : trimmed.slice(0, hashAt);
+  const fragment = hashAt < 0 ? "" : trimmed.slice(hashAt + 1);
+  const queryAt = beforeHash.indexOf("?");
+  const pathPart = safeDecode(queryAt < 0 ? beforeHash : beforeHash.slice(0, queryAt));
+  // Root-absolute paths mean the course root, as `{{ site.baseurl }}/…` did in Jekyll.
+  const sourcePath = pathPart.startsWith("/") ? join(site.inputDir, pathPart) : resolve(dirname(from.sourceFile), pathPart);
+
+  const page = site.pageOutput(sourcePath) ?? indexPageOf(sourcePath, site) ?? pageByOutputPath(pathPart, from, site);
+  if (page !== undefined) return { kind: "page", href: relativeHref(from.outputPath, page, fragment), target: page, fragment };
+
+  const file = site.fileOutput(sourcePath);
+  if (file !== undefined) return { kind: "file", href: relativeHref(from.outputPath, file, fragment), target: file };
+  return { kind: "missing", path: sourcePath };
+}
+
+/** A link to a folder means its README.md or index.md page. */
+function indexPageOf(path: string, site: SiteMap): string | undefined {
+  if (!existsSync(path) || !statSync(path).isDirectory()) return undefined;
+  for (const name of INDEX_SOURCES) {
+    const output = site.pageOutput(join(path, name));
+    if (output !== undefined) return output;
+  }
+  return undefined;
+}
+
+/** A link written to the built page (`M5_git.html`) rather than its source still finds it. */
+function pageByOutputPath(pathPart: string, from: LinkSource, site: SiteMap): string | undefined {
+  if (!pathPart.endsWith(".html")) return undefined;
+  const target = pathPart.startsWith("/") ? pathPart.slice(1) : join(dirname(from.outputPath), pathPart).split("\\").join("/");
+  return site.hasPage(target) ? target : undefined;
+}

@@ -1,0 +1,109 @@
+/**
+ * The course as a whole, computed once per build from Eleventy's collection: every
+ * page with the facts layouts need, the navigation, and where every file lands.
+ * Layouts look pages up here instead of re-deriving anything per page.
+ */
+
+import { basename, relative, resolve } from "node:path";
+import { SOURCE_LINES } from "../content/front-matter.ts";
+import { createSiteMap, type Mount, type SiteMap } from "../content/site-map.ts";
+import { buildCourseNav, type CourseNav, type NavPage } from "../nav/course-nav.ts";
+
+/** One entry of Eleventy's `collections.all`, as far as we read it. */
+export interface CollectionItem {
+  readonly inputPath: string;
+  /** Absolute path of the written file, or false for a page that is not written. */
+  readonly outputPath: string | false;
+  readonly rawInput?: unknown;
+  readonly data: Record<string, unknown>;
+}
+
+export interface CoursePage extends NavPage {
+  readonly sourceFile: string;
+  readonly searchExclude: boolean;
+  readonly hasToc: boolean;
+}
+
+export interface CourseModel {
+  readonly pages: ReadonlyMap<string, CoursePage>;
+  readonly nav: CourseNav;
+  readonly siteMap: SiteMap;
+  /** The home page's output path (the page written to `index.html`). */
+  readonly home: string;
+}
+
+const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+const num = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+
+/** A page's title: its front matter `title`, else its first `# heading`, else its file name. */
+export function titleOf(data: Record<string, unknown>, rawInput: unknown, sourceFile: string): string {
+  const title = str(data.title)?.trim();
+  if (title) return title;
+  const heading = typeof rawInput === "string" ? /^#[ \t]+(.+?)[ \t#]*$/m.exec(rawInput)?.[1] : undefined;
+  if (heading) return heading.replace(/[*_`]/g, "").trim();
+  return basename(sourceFile).replace(/\.(md|markdown)$/i, "");
+}
+
+/** Builds the model of a course from its collection items. */
+export function buildCourseModel(
+  items: readonly CollectionItem[],
+  inputDir: string,
+  outputDir: string,
+  mounts: readonly Mount[],
+  displayPath: (p: string) => string,
+): CourseModel {
+  const pages = new Map<string, CoursePage>();
+  const outputs = new Map<string, string>();
+  for (const item of items) {
+    if (item.outputPath === false) continue;
+    const sourceFile = resolve(item.inputPath);
+    const url = sitePath(outputDir, item.outputPath);
+    const data = item.data;
+    const childOrder = str(data.child_nav_order);
+    pages.set(url, {
+      url,
+      source: displayPath(sourceFile),
+      sourceFile,
+      title: titleOf(data, item.rawInput, sourceFile),
+      navOrder: num(data.nav_order),
+      parent: str(data.parent),
+      grandParent: str(data.grand_parent),
+      navExclude: data.nav_exclude === true,
+      childNavOrder: childOrder === "desc" || childOrder === "reversed" ? "desc" : "asc",
+      description: str(data.description),
+      parentLine: (data[SOURCE_LINES] as Record<string, number | undefined> | undefined)?.parent,
+      searchExclude: data.search_exclude === true,
+      hasToc: data.has_toc !== false,
+    });
+    outputs.set(sourceFile, url);
+  }
+  const sorted = [...pages.values()].sort((a, b) => a.url.localeCompare(b.url));
+  return {
+    pages,
+    nav: buildCourseNav(sorted),
+    siteMap: createSiteMap(inputDir, outputs, mounts),
+    home: pages.has("index.html") ? "index.html" : (sorted[0]?.url ?? "index.html"),
+  };
+}
+
+/** The site-relative (POSIX) path of a file written into `outputDir`. */
+export function sitePath(outputDir: string, writtenFile: string): string {
+  return relative(outputDir, resolve(writtenFile)).split("\\").join("/");
+}
+
+/** The path of a source file relative to the course folder (POSIX), for the URL rule. */
+export function coursePath(inputDir: string, sourceFile: string): string {
+  return relative(inputDir, sourceFile).split("\\").join("/");
+}
+
+const cache = new WeakMap<readonly CollectionItem[], CourseModel>();
+
+/** The model for this collection, computed on first use and shared by every page of the build. */
+export function courseModelFor(items: readonly CollectionItem[], build: (items: readonly CollectionItem[]) => CourseModel): CourseModel {
+  let model = cache.get(items);
+  if (!model) {
+    model = build(items);
+    cache.set(items, model);
+  }
+  return model;
+}

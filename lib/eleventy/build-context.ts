@@ -1,0 +1,66 @@
+/**
+ * What every part of one build shares: the folders, the course settings and the
+ * diagnostics collected along the way. Created once per Eleventy configuration.
+ */
+
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Diagnostics } from "../build/diagnostics.ts";
+import type { GitInfo } from "../build/git-history.ts";
+import { loadSiteConfig, type SiteConfig } from "../config/site-config.ts";
+import type { Mount } from "../content/site-map.ts";
+
+/** Facts gathered at the start of each build (refreshed on every rebuild in preview). */
+export interface BuildRun {
+  /** Site-relative URLs of the bundled stylesheet, script and favicon. */
+  assets?: { readonly css: string; readonly js: string; readonly favicon: string };
+  /** Git history of the course folder, when it is in a repository. */
+  git?: GitInfo | undefined;
+}
+
+/** The project's own folder (where `layouts/` and `assets/` live), wherever the course is. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface BuildContext {
+  readonly projectRoot: string;
+  /** Absolute path of the course folder. */
+  readonly inputDir: string;
+  /** Absolute path of the folder Eleventy writes to. */
+  readonly outputDir: string;
+  readonly config: SiteConfig;
+  readonly mounts: readonly Mount[];
+  readonly diagnostics: Diagnostics;
+  /** Whether Eleventy is serving (live preview) rather than building once. */
+  readonly serving: boolean;
+  readonly run: BuildRun;
+  /** A path as the instructor would type it: relative to the working folder. */
+  displayPath(absolutePath: string): string;
+}
+
+/** Sets up the context for a build of `inputDir` into `outputDir`. Throws ConfigError for bad settings. */
+export function createBuildContext(inputDir: string, outputDir: string, serving: boolean): BuildContext {
+  const input = resolve(inputDir);
+  const config = loadSiteConfig(input);
+  const mounts = Object.entries(config.mounts).map(([to, from]) => ({
+    to: to.replace(/^\/+|\/+$/g, ""),
+    from: isAbsolute(from) ? from : resolve(input, from),
+  }));
+  const diagnostics = new Diagnostics();
+  for (const mount of mounts) {
+    if (!existsSync(mount.from)) {
+      diagnostics.error(relative(process.cwd(), resolve(input, "course.yml")), undefined, `\`mounts.${mount.to}\`: the folder ${mount.from} does not exist.`);
+    }
+  }
+  return {
+    projectRoot: PROJECT_ROOT,
+    inputDir: input,
+    outputDir: resolve(outputDir),
+    config,
+    mounts,
+    diagnostics,
+    serving,
+    run: {},
+    displayPath: (absolutePath) => relative(process.cwd(), absolutePath) || ".",
+  };
+}

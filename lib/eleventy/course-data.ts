@@ -1,0 +1,65 @@
+/**
+ * The bridge from Eleventy's per-page data to our model: finds the course model and
+ * the page's render context in the data Eleventy hands to templates and to markdown-it.
+ */
+
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { buildCourseModel, type CollectionItem, type CourseModel, courseModelFor, sitePath } from "../course/course-model.ts";
+import type { RenderContext } from "../markdown/render-context.ts";
+import type { BuildContext } from "./build-context.ts";
+
+/** The part of Eleventy's page data we read. */
+export interface EleventyPageData {
+  readonly page: { readonly inputPath: string; readonly outputPath: string | false; readonly rawInput?: unknown };
+  readonly collections: { readonly all: readonly CollectionItem[] };
+  readonly [key: string]: unknown;
+}
+
+export function isPageData(value: unknown): value is EleventyPageData {
+  const v = value as Partial<EleventyPageData> | undefined;
+  return typeof v?.page?.inputPath === "string" && Array.isArray(v?.collections?.all);
+}
+
+/** The course model for the build this page belongs to. */
+export function modelOf(data: EleventyPageData, build: BuildContext): CourseModel {
+  return courseModelFor(data.collections.all, (items) => {
+    const model = buildCourseModel(items, build.inputDir, build.outputDir, build.mounts, build.displayPath);
+    for (const problem of model.nav.problems) build.diagnostics.error(problem.source, problem.line, problem.message);
+    return model;
+  });
+}
+
+/** The page's site-relative output path. */
+export function outputPathOf(data: EleventyPageData, build: BuildContext): string {
+  return data.page.outputPath === false ? "" : sitePath(build.outputDir, data.page.outputPath);
+}
+
+/** Lines before the Markdown body: the front matter block, if any. */
+function lineOffsetOf(sourceFile: string, body: unknown): number {
+  if (typeof body !== "string") return 0;
+  const whole = readFileSync(sourceFile, "utf8");
+  const head = whole.slice(0, Math.max(0, whole.length - body.length));
+  return head.split("\n").length - 1;
+}
+
+const contexts = new WeakMap<object, RenderContext>();
+
+/** The render context of the page whose data markdown-it received as `env`. */
+export function renderContextOf(env: unknown, build: BuildContext): RenderContext | undefined {
+  if (!isPageData(env)) return undefined;
+  let context = contexts.get(env);
+  if (!context) {
+    const sourceFile = resolve(env.page.inputPath);
+    const shown = build.displayPath(sourceFile);
+    context = {
+      sourceFile,
+      outputPath: outputPathOf(env, build),
+      lineOffset: lineOffsetOf(sourceFile, env.page.rawInput),
+      site: modelOf(env, build).siteMap,
+      report: (severity, line, message) => build.diagnostics.add({ severity, file: shown, line, message }),
+    };
+    contexts.set(env, context);
+  }
+  return context;
+}

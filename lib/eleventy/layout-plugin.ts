@@ -1,0 +1,89 @@
+/**
+ * Eleventy plugin: every page renders through `layouts/page.11ty.ts` (whatever
+ * `layout` name a course written for Just the Docs gives), and the layout gets its
+ * page view from `this.pageView(data)`.
+ */
+
+import { createHash } from "node:crypto";
+import { join, relative, resolve } from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import MarkdownIt from "markdown-it";
+import { readGitInfo } from "../build/git-history.ts";
+import type { CourseModel } from "../course/course-model.ts";
+import { editUrl } from "../course/edit-link.ts";
+import { buildPageView, type PageView, type SiteView } from "../page/page-view.ts";
+import type { BuildContext } from "./build-context.ts";
+import { isPageData, modelOf, outputPathOf } from "./course-data.ts";
+
+/** Layout names used by courses written for Jekyll themes; all mean our page layout. */
+export const LAYOUT_NAMES = ["default", "page", "home", "post", "minimal", "module", "session"];
+
+/** Runs before first paint: applies a remembered theme and marks that scripts run, so nothing flashes. */
+export const THEME_SCRIPT =
+  'try{var t=localStorage.getItem("coursesite-theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}document.documentElement.classList.add("js")';
+
+/** The Content-Security-Policy of every page: nothing from other hosts, no inline script but the theme script. */
+export function contentSecurityPolicy(inlineScripts: readonly string[]): string {
+  const hashes = inlineScripts.map((s) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`).join(" ");
+  // wasm-unsafe-eval: Pagefind's search runs as WebAssembly. Styles may be inline: Shiki
+  // colours and KaTeX layout are style attributes.
+  return `default-src 'self'; script-src 'self' ${hashes} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'`;
+}
+
+export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
+  eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
+  for (const name of LAYOUT_NAMES) eleventyConfig.addLayoutAlias(name, "page.11ty.ts");
+  eleventyConfig.addGlobalData("layout", "default");
+
+  const footerMarkdown = MarkdownIt({ html: false, linkify: true });
+  const csp = contentSecurityPolicy([THEME_SCRIPT]);
+  const { config } = build;
+  const siteView = (model: CourseModel): SiteView => {
+    const assets = build.run.assets;
+    if (!assets) throw new Error("client assets were not built before the pages");
+    return {
+      lang: config.language,
+      title: config.title,
+      description: config.description,
+      assets: { ...assets, logo: config.logo ? model.siteMap.fileOutput(resolve(build.inputDir, config.logo)) : undefined },
+      headerLinks: config.header_links,
+      footerHtml: config.footer ? footerMarkdown.renderInline(config.footer) : "",
+      contentSecurityPolicy: csp,
+      themeScript: THEME_SCRIPT,
+    };
+  };
+
+  let site: SiteView | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    site = undefined;
+    build.run.git = readGitInfo(build.inputDir);
+  });
+
+  eleventyConfig.addJavaScriptFunction("pageView", (data: unknown): PageView => {
+    if (!isPageData(data)) throw new Error("the page layout was used outside a page");
+    const model = modelOf(data, build);
+    site ??= siteView(model);
+    const url = outputPathOf(data, build);
+    const sourceFile = resolve(data.page.inputPath);
+    return buildPageView({
+      model,
+      site,
+      url,
+      content: typeof data.content === "string" ? data.content : "",
+      editUrl: editLinkOf(build, sourceFile),
+      lastUpdated: build.run.git?.lastChanged.get(sourceFile),
+    });
+  });
+}
+
+function editLinkOf(build: BuildContext, sourceFile: string): string | undefined {
+  const repository = build.config.repository;
+  if (!repository) return undefined;
+  const inRepository =
+    repository.path !== undefined
+      ? join(repository.path, relative(build.inputDir, sourceFile))
+      : build.run.git
+        ? relative(build.run.git.root, sourceFile)
+        : relative(build.inputDir, sourceFile);
+  return editUrl(repository, inRepository.split("\\").join("/"));
+}

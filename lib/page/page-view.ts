@@ -1,0 +1,118 @@
+/**
+ * Everything one page shows besides its own content, computed before rendering:
+ * the sidebar, breadcrumbs, table of contents, previous/next, children, footer
+ * facts. Layouts only turn this into markup.
+ */
+
+import { relativeHref, rootPrefix } from "../content/page-url.ts";
+import type { CourseModel, CoursePage } from "../course/course-model.ts";
+import { ancestors, type NavNode, neighbours } from "../nav/course-nav.ts";
+import { extractToc, type TocEntry } from "./toc.ts";
+
+export interface LinkView {
+  readonly title: string;
+  readonly href: string;
+}
+
+export interface ChildView extends LinkView {
+  readonly description?: string | undefined;
+}
+
+export interface HeaderLink extends LinkView {
+  readonly external: boolean;
+}
+
+/** The site-wide part of a page: the same for every page of a build except for its relative prefix. */
+export interface SiteView {
+  readonly lang: string;
+  readonly title: string;
+  readonly description: string;
+  /** Site-relative paths of the stylesheet, script, favicon and logo. */
+  readonly assets: { readonly css: string; readonly js: string; readonly favicon: string; readonly logo?: string | undefined };
+  readonly headerLinks: readonly { readonly text: string; readonly url: string }[];
+  /** Footer text, already rendered from trusted inline Markdown. */
+  readonly footerHtml: string;
+  readonly contentSecurityPolicy: string;
+  readonly themeScript: string;
+}
+
+export interface SidebarView {
+  readonly roots: readonly NavNode[];
+  readonly current: string;
+  /** Pages whose children are shown open: the current page and its ancestors. */
+  readonly open: ReadonlySet<string>;
+  /** When false (very large courses), branches off the current path list only their own page. */
+  readonly full: boolean;
+  hrefTo(url: string): string;
+}
+
+export interface PageView {
+  readonly site: SiteView;
+  readonly page: CoursePage;
+  /** Prefix from this page back to the site root (`""`, `"../"` …). */
+  readonly root: string;
+  readonly homeHref: string;
+  readonly documentTitle: string;
+  readonly content: string;
+  readonly sidebar: SidebarView;
+  readonly breadcrumbs: readonly LinkView[];
+  readonly toc: readonly TocEntry[];
+  readonly previous?: LinkView | undefined;
+  readonly next?: LinkView | undefined;
+  readonly children: readonly ChildView[];
+  readonly editUrl?: string | undefined;
+  readonly lastUpdated?: string | undefined;
+}
+
+/** Courses with more navigation entries than this get a trimmed sidebar on each page, keeping pages small. */
+export const FULL_SIDEBAR_LIMIT = 250;
+
+export interface PageViewInput {
+  readonly model: CourseModel;
+  readonly site: SiteView;
+  readonly url: string;
+  readonly content: string;
+  readonly editUrl?: string | undefined;
+  readonly lastUpdated?: string | undefined;
+}
+
+/** The view of one page. */
+export function buildPageView(input: PageViewInput): PageView {
+  const { model, site, url } = input;
+  const page = model.pages.get(url);
+  if (!page) throw new Error(`no page is written to ${url}`);
+  const hrefTo = (target: string): string => relativeHref(url, target);
+  const link = (node: NavNode | undefined): LinkView | undefined => (node ? { title: node.page.title, href: hrefTo(node.page.url) } : undefined);
+  const chain = ancestors(model.nav, url);
+  const node = model.nav.byUrl.get(url);
+  const { previous, next } = neighbours(model.nav, url);
+  const isHome = url === model.home;
+  return {
+    site,
+    page,
+    root: rootPrefix(url),
+    homeHref: hrefTo(model.home),
+    documentTitle: isHome || page.title === site.title ? site.title : `${page.title} · ${site.title}`,
+    content: input.content,
+    sidebar: {
+      roots: model.nav.roots,
+      current: url,
+      open: new Set([url, ...chain.map((n) => n.page.url)]),
+      full: model.nav.order.length <= FULL_SIDEBAR_LIMIT,
+      hrefTo,
+    },
+    breadcrumbs:
+      chain.length > 0
+        ? [
+            { title: model.pages.get(model.home)?.title ?? "Home", href: hrefTo(model.home) },
+            ...chain.map((n) => ({ title: n.page.title, href: hrefTo(n.page.url) })),
+          ].filter((c, i, all) => i === 0 || c.href !== all[0]?.href)
+        : [],
+    toc: extractToc(input.content),
+    previous: link(previous),
+    next: link(next),
+    children: page.hasToc ? (node?.children ?? []).map((c) => ({ title: c.page.title, href: hrefTo(c.page.url), description: c.page.description })) : [],
+    editUrl: input.editUrl,
+    lastUpdated: input.lastUpdated,
+  };
+}

@@ -1,0 +1,62 @@
+/** Runs the real build command on a course folder, as an instructor would, and reads what it wrote. */
+
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+export const PROJECT = resolve(import.meta.dirname, "../..");
+export const FIXTURES = join(PROJECT, "tests/fixtures");
+
+export interface BuildResult {
+  readonly output: string;
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  read(path: string): string;
+  exists(path: string): boolean;
+}
+
+/** Builds `input` (a fixture name or a path) into a fresh temporary folder (or `output`). */
+export async function build(input: string, args: string[] = [], output = join(mkdtempSync(join(tmpdir(), "coursesite-build-")), "site")): Promise<BuildResult> {
+  const inputDir = existsSync(join(FIXTURES, input)) ? join(FIXTURES, input) : resolve(input);
+  let code = 0;
+  let stdout = "";
+  let stderr = "";
+  try {
+    ({ stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", join(PROJECT, "lib/cli/build.ts"), "--input", inputDir, "--output", output, ...args],
+      {
+        cwd: PROJECT,
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    ));
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    code = typeof e.code === "number" ? e.code : 1;
+    stdout = e.stdout ?? "";
+    stderr = e.stderr ?? "";
+  }
+  return {
+    output,
+    code,
+    stdout,
+    stderr,
+    read: (path) => readFileSync(join(output, path), "utf8"),
+    exists: (path) => existsSync(join(output, path)),
+  };
+}
+
+/** The visible titles of the sidebar's links, in document order. */
+export function sidebarTitles(html: string): string[] {
+  const sidebar = /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? "";
+  return [...sidebar.matchAll(/<a class="nav-link"[^>]*>([^<]*)/g)].map((m) => (m[1] ?? "").replace(/&amp;/g, "&"));
+}
+
+/** Every href and src value in a page. */
+export function urlsIn(html: string): string[] {
+  return [...html.matchAll(/\s(?:href|src)="([^"]*)"/g)].map((m) => m[1] ?? "");
+}

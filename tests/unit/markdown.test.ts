@@ -1,0 +1,112 @@
+import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { before, describe, it } from "node:test";
+import { createSiteMap } from "../../lib/content/site-map.ts";
+import { createCodeHighlighter, fenceLanguages } from "../../lib/markdown/code-highlighter.ts";
+import { createMarkdown } from "../../lib/markdown/create-markdown.ts";
+import { githubSlug } from "../../lib/markdown/heading-ids.ts";
+import type { RenderContext } from "../../lib/markdown/render-context.ts";
+
+const root = mkdtempSync(join(tmpdir(), "markdown-"));
+mkdirSync(join(root, "s1"));
+mkdirSync(join(root, "figures"));
+writeFileSync(join(root, "figures/a.png"), "png");
+const site = createSiteMap(
+  root,
+  new Map([
+    [join(root, "index.md"), "index.html"],
+    [join(root, "s1/m1.md"), "s1/m1.html"],
+  ]),
+);
+const reports: string[] = [];
+const context: RenderContext = {
+  sourceFile: join(root, "s1/m1.md"),
+  outputPath: "s1/m1.html",
+  lineOffset: 4,
+  site,
+  report: (severity, line, message) => reports.push(`${severity}@${line}: ${message}`),
+};
+
+let render: (markdown: string) => string;
+before(async () => {
+  const highlighter = await createCodeHighlighter();
+  await highlighter.ensureLanguages(["python", "bash", "docker", "yml"]);
+  const md = createMarkdown({ highlighter, contextOf: (env) => (env === context ? context : undefined) });
+  render = (markdown) => {
+    reports.length = 0;
+    return md.render(markdown, context as unknown as Record<string, unknown>);
+  };
+});
+
+describe("heading ids", () => {
+  it("match GitHub's slugs", () => {
+    assert.equal(githubSlug("Getting started with Git!"), "getting-started-with-git");
+    assert.equal(githubSlug("M5 - Git & DVC"), "m5---git--dvc");
+    assert.equal(githubSlug("Über `pip`"), "über-pip");
+  });
+  it("are unique within a page the way GitHub numbers duplicates", () => {
+    const html = render("## Exercise\n\n## Exercise\n\n## Exercise\n");
+    assert.deepEqual(
+      [...html.matchAll(/<h2 id="([^"]+)"/g)].map((m) => m[1]),
+      ["exercise", "exercise-1", "exercise-2"],
+    );
+  });
+  it("give ## and deeper a link to themselves, but not the page title", () => {
+    const html = render("# Title\n\n## Part one\n");
+    assert.match(html, /<h1 id="title">Title<\/h1>/);
+    assert.match(html, /<a class="heading-link" href="#part-one"[^>]*><span class="visually-hidden">Link to the section “Part one”<\/span>/);
+  });
+});
+
+describe("links and images", () => {
+  it("rewrites links to .md files, images and raw HTML to the built site", () => {
+    const html = render('[home](../index.md#setup) ![fig](../figures/a.png)\n\n<p align="center"><img src="../figures/a.png" width="10"></p>\n');
+    assert.match(html, /<a href="\.\.\/index\.html#setup">home<\/a>/);
+    assert.match(html, /<img src="\.\.\/figures\/a\.png" alt="fig">/);
+    assert.match(html, /<img src="\.\.\/figures\/a\.png" width="10">/);
+    assert.deepEqual(reports, []);
+  });
+  it("reports a link to a missing file at its file line", () => {
+    render("text\n\nsee [this](missing.md)\nand more\n[that](gone.png)\n");
+    assert.equal(reports.length, 2);
+    assert.match(reports[0] ?? "", /^error@7: the link "missing\.md" points to a file that does not exist/);
+    assert.match(reports[1] ?? "", /^error@9: the link "gone\.png"/);
+  });
+});
+
+describe("code blocks", () => {
+  it("highlights with both themes as CSS variables and adds a copy button", () => {
+    const html = render("```python\nx = 1\n```\n");
+    assert.match(html, /<div class="code-block" data-lang="python"><button type="button" class="copy-code" hidden>Copy<\/button><pre class="shiki/);
+    assert.match(html, /--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}/);
+    assert.doesNotMatch(html, /<span class="line"><\/span><\/code>/, "no empty trailing line");
+  });
+  it("accepts common aliases", () => {
+    for (const lang of ["docker", "yml", "bash"]) {
+      render(`\`\`\`${lang}\nx\n\`\`\`\n`);
+      assert.deepEqual(reports, [], lang);
+    }
+  });
+  it("renders an unknown language as plain text with a warning at its line", () => {
+    const html = render("para\n\n```nonsense\nx <y>\n```\n");
+    assert.match(html, /<span>x &#x3C;y><\/span>/, "escaped, not parsed as a tag");
+    assert.deepEqual(reports, [
+      'warning@7: code block language "nonsense" cannot be highlighted; it is shown as plain text. Use a language Shiki knows (python, bash, yaml …) or "text".',
+    ]);
+  });
+  it("does not warn for plain text blocks", () => {
+    render("```\nplain\n```\n\n```text\nplain\n```\n");
+    assert.deepEqual(reports, []);
+  });
+  it("finds the fence languages a page uses", () => {
+    assert.deepEqual([...fenceLanguages("```python\n```\n  ~~~ Bash title=x\n~~~\n```\n```")], ["python", "bash"]);
+  });
+});
+
+describe("tables", () => {
+  it("are wrapped in a focusable scroll region", () => {
+    assert.match(render("| a |\n|---|\n| b |\n"), /<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>/);
+  });
+});
