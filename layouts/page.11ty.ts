@@ -27,7 +27,7 @@ ${header(view)}
 ${sidebar(view.sidebar)}
 <main id="main-content" class="main" tabindex="-1">
 ${breadcrumbs(view)}
-<article class="content"${view.page.searchExclude ? "" : html` data-pagefind-body data-pagefind-meta="title:${view.page.title}"`}>
+<article class="content" data-page="${view.page.url}"${view.page.searchExclude ? "" : html` data-pagefind-body data-pagefind-meta="title:${view.page.title}"`}>
 ${raw(view.content)}
 </article>
 ${childList(view)}

@@ -5,11 +5,17 @@
  */
 
 import { enableCopyButtons } from "./copy-code.ts";
+import { enableExerciseProgress } from "./exercise-progress.ts";
+import { enableLightbox } from "./lightbox.ts";
 import { enableSearch } from "./search/search-ui.ts";
 import { enableSidebar } from "./sidebar.ts";
+import { enableTabs } from "./tabs.ts";
 import { enableThemeSwitch } from "./theme-switch.ts";
 
 enableThemeSwitch();
 enableSidebar();
 enableCopyButtons();
+enableTabs();
+enableExerciseProgress();
+enableLightbox();
 enableSearch();

@@ -19,6 +19,7 @@ ${description ? html`<meta name="description" content="${description}">` : ""}
 <meta name="color-scheme" content="light dark">
 <link rel="icon" href="${root + site.assets.favicon}" type="image/svg+xml">
 <link rel="stylesheet" href="${root + site.assets.css}">
+${view.hasMath ? html`<link rel="stylesheet" href="${root + site.assets.mathCss}">` : ""}
 <script>${raw(site.themeScript)}</script>
 <script src="${root + site.assets.js}" defer></script>
 </head>`;

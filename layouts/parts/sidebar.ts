@@ -5,6 +5,7 @@
  * Recursion as a list + item pair, as in Just the Docs.
  */
 
+import type { CoursePage } from "../../lib/course/course-model.ts";
 import { html, type SafeHtml } from "../../lib/layout/html.ts";
 import type { NavNode } from "../../lib/nav/course-nav.ts";
 import type { SidebarView } from "../../lib/page/page-view.ts";
@@ -14,17 +15,18 @@ export function sidebar(view: SidebarView): SafeHtml {
   return html`<nav class="sidebar" id="sidebar" aria-label="Course">${navList(view.roots, view)}</nav>`;
 }
 
-function navList(nodes: readonly NavNode[], view: SidebarView, id?: string): SafeHtml {
+function navList(nodes: readonly NavNode<CoursePage>[], view: SidebarView, id?: string): SafeHtml {
   return html`<ul class="nav-list"${id ? html` id="${id}"` : ""}>${nodes.map((n) => navItem(n, view))}</ul>`;
 }
 
-function navItem(node: NavNode, view: SidebarView): SafeHtml {
+function navItem(node: NavNode<CoursePage>, view: SidebarView): SafeHtml {
   const { url, title } = node.page;
   const open = view.open.has(url);
   const current = url === view.current;
   const showChildren = node.children.length > 0 && (view.full || open);
   const listId = `nav-${node.index}`;
-  return html`<li class="nav-item${open ? " is-open" : ""}" data-url="${url}"><div class="nav-row"><a class="nav-link" href="${view.hrefTo(url)}"${current ? html` aria-current="page"` : ""}>${title}<span class="nav-progress" hidden></span></a>${
+  const tasks = node.page.tasks;
+  return html`<li class="nav-item${open ? " is-open" : ""}" data-url="${url}"${tasks ? html` data-tasks="${tasks}"` : ""}><div class="nav-row"><a class="nav-link" href="${view.hrefTo(url)}"${current ? html` aria-current="page"` : ""}>${title}${tasks ? html`<span class="nav-progress" hidden></span>` : ""}</a>${
     showChildren
       ? html`<button type="button" class="nav-toggle" aria-controls="${listId}" aria-expanded="${open ? "true" : "false"}" hidden>${icons.chevron}<span class="visually-hidden">${title}: show or hide its pages</span></button>`
       : ""

@@ -15,7 +15,7 @@ export type LinkResolution =
   /** A page of the course. */
   | { readonly kind: "page"; readonly href: string; readonly target: string; readonly fragment: string }
   /** A file copied into the site. */
-  | { readonly kind: "file"; readonly href: string; readonly target: string }
+  | { readonly kind: "file"; readonly href: string; readonly target: string; readonly path: string }
   /** Nothing exists at the resolved path. */
   | { readonly kind: "missing"; readonly path: string };
 
@@ -53,7 +53,7 @@ export function resolveLink(url: string, from: LinkSource, site: SiteMap): LinkR
   if (page !== undefined) return { kind: "page", href: relativeHref(from.outputPath, page, fragment), target: page, fragment };
 
   const file = site.fileOutput(sourcePath);
-  if (file !== undefined) return { kind: "file", href: relativeHref(from.outputPath, file, fragment), target: file };
+  if (file !== undefined) return { kind: "file", href: relativeHref(from.outputPath, file, fragment), target: file, path: sourcePath };
   return { kind: "missing", path: sourcePath };
 }
 

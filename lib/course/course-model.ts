@@ -7,6 +7,7 @@
 import { basename, relative, resolve } from "node:path";
 import { SOURCE_LINES } from "../content/front-matter.ts";
 import { createSiteMap, type Mount, type SiteMap } from "../content/site-map.ts";
+import { countTasks } from "../markdown/task-lists.ts";
 import { buildCourseNav, type CourseNav, type NavPage } from "../nav/course-nav.ts";
 
 /** One entry of Eleventy's `collections.all`, as far as we read it. */
@@ -22,11 +23,13 @@ export interface CoursePage extends NavPage {
   readonly sourceFile: string;
   readonly searchExclude: boolean;
   readonly hasToc: boolean;
+  /** Number of exercise checkboxes (task-list items) on the page. */
+  readonly tasks: number;
 }
 
 export interface CourseModel {
   readonly pages: ReadonlyMap<string, CoursePage>;
-  readonly nav: CourseNav;
+  readonly nav: CourseNav<CoursePage>;
   readonly siteMap: SiteMap;
   /** The home page's output path (the page written to `index.html`). */
   readonly home: string;
@@ -74,6 +77,7 @@ export function buildCourseModel(
       parentLine: (data[SOURCE_LINES] as Record<string, number | undefined> | undefined)?.parent,
       searchExclude: data.search_exclude === true,
       hasToc: data.has_toc !== false,
+      tasks: typeof item.rawInput === "string" ? countTasks(item.rawInput) : 0,
     });
     outputs.set(sourceFile, url);
   }

@@ -14,7 +14,7 @@ import type { Mount } from "../content/site-map.ts";
 /** Facts gathered at the start of each build (refreshed on every rebuild in preview). */
 export interface BuildRun {
   /** Site-relative URLs of the bundled stylesheet, script and favicon. */
-  assets?: { readonly css: string; readonly js: string; readonly favicon: string };
+  assets?: { readonly css: string; readonly js: string; readonly favicon: string; readonly mathCss: string };
   /** Git history of the course folder, when it is in a repository. */
   git?: GitInfo | undefined;
 }

@@ -5,8 +5,9 @@
  */
 
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { build as esbuild } from "esbuild";
 import type { BuildContext } from "./build-context.ts";
@@ -16,6 +17,20 @@ export interface ClientAssets {
   readonly css: string;
   readonly js: string;
   readonly favicon: string;
+  /** KaTeX's stylesheet, linked only from pages with math. */
+  readonly mathCss: string;
+}
+
+/** KaTeX's stylesheet and its fonts (woff2 only: every browser we serve reads it, and it comes first in KaTeX's lists). */
+async function copyKatex(target: string): Promise<string> {
+  const dist = join(dirname(createRequire(import.meta.url).resolve("katex/package.json")), "dist");
+  const fonts = (await readdir(join(dist, "fonts"))).filter((f) => f.endsWith(".woff2"));
+  await mkdir(join(target, "katex/fonts"), { recursive: true });
+  await Promise.all([
+    copyFile(join(dist, "katex.min.css"), join(target, "katex/katex.min.css")),
+    ...fonts.map((f) => copyFile(join(dist, "fonts", f), join(target, "katex/fonts", f))),
+  ]);
+  return "assets/katex/katex.min.css";
 }
 
 const hashOf = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex").slice(0, 10);
@@ -40,7 +55,8 @@ export async function writeClientAssets(projectRoot: string, outputDir: string):
   if (!js || !css) throw new Error("esbuild produced no site.js or style.css");
   const target = join(outputDir, "assets");
   await mkdir(target, { recursive: true });
-  await Promise.all([
+  const [mathCss] = await Promise.all([
+    copyKatex(target),
     writeFile(join(target, "site.js"), js.contents),
     writeFile(join(target, "site.css"), css.contents),
     copyFile(join(assets, "favicon.svg"), join(target, "favicon.svg")),
@@ -49,6 +65,7 @@ export async function writeClientAssets(projectRoot: string, outputDir: string):
     js: `assets/site.js?v=${hashOf(js.contents)}`,
     css: `assets/site.css?v=${hashOf(css.contents)}`,
     favicon: "assets/favicon.svg",
+    mathCss,
   };
 }
 

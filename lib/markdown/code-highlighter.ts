@@ -5,7 +5,7 @@
  * markdown-it renders synchronously.
  */
 
-import { type BundledLanguage, bundledLanguages, createHighlighter, type Highlighter } from "shiki";
+import { type BundledLanguage, bundledLanguages, createHighlighter, type Highlighter, type ShikiTransformer } from "shiki";
 
 export const THEMES = { light: "github-light-default", dark: "github-dark-default" } as const;
 
@@ -19,11 +19,38 @@ export interface Highlighted {
   readonly known: boolean;
 }
 
+export interface HighlightOptions {
+  /** 1-based lines to mark as highlighted. */
+  readonly highlight?: ReadonlySet<number> | undefined;
+  /** Number the lines, starting here. */
+  readonly lineNumbers?: number | undefined;
+}
+
 export interface CodeHighlighter {
   /** Loads every language among `names` that Shiki bundles and that is not loaded yet. */
   ensureLanguages(names: Iterable<string>): Promise<void>;
   /** Highlighted HTML for one block of code. */
-  highlight(code: string, lang: string): Highlighted;
+  highlight(code: string, lang: string, options?: HighlightOptions): Highlighted;
+}
+
+/** Shiki transformer: highlighted lines, diff lines (+/-) and line numbers as classes, styled by the stylesheet. */
+function lineClasses(code: string, lang: string, options: HighlightOptions): ShikiTransformer {
+  const source = code.split("\n");
+  return {
+    pre(node) {
+      if (options.lineNumbers === undefined) return;
+      this.addClassToHast(node, "line-numbers");
+      node.properties.style = `${node.properties.style ?? ""};--line-start:${options.lineNumbers - 1}`;
+    },
+    line(node, line) {
+      if (options.highlight?.has(line)) this.addClassToHast(node, "highlighted");
+      if (lang === "diff") {
+        const first = source[line - 1]?.[0];
+        if (first === "+") this.addClassToHast(node, "diff-add");
+        else if (first === "-") this.addClassToHast(node, "diff-remove");
+      }
+    },
+  };
 }
 
 /** Whether a fence language asks for plain text on purpose. */
@@ -47,10 +74,15 @@ export async function createCodeHighlighter(): Promise<CodeHighlighter> {
       await shiki.loadLanguage(...(missing as BundledLanguage[]));
       for (const name of missing) loaded.add(name);
     },
-    highlight(code, lang) {
+    highlight(code, lang, options = {}) {
       const name = lang.toLowerCase();
       const known = loaded.has(name);
-      const html = shiki.codeToHtml(code, { lang: known ? name : "text", themes: THEMES, defaultColor: false });
+      const html = shiki.codeToHtml(code, {
+        lang: known ? name : "text",
+        themes: THEMES,
+        defaultColor: false,
+        transformers: [lineClasses(code, name, options)],
+      });
       return { html, known: known || isPlainLanguage(name) };
     },
   };

@@ -1,31 +1,42 @@
 /**
- * markdown-it plugin: renders fenced code through the highlighter, inside a wrapper
- * that carries a copy button (shown by the page script; without JavaScript there is
- * nothing to click, so it stays hidden). An unknown language is a warning, not a
- * failed build: the block is shown as plain text.
+ * markdown-it plugin: renders fenced code through the highlighter, with the options of
+ * the fence (title, highlighted lines, line numbers), files included with `--8<--`,
+ * and a copy button (shown by the page script; without JavaScript there is nothing to
+ * click, so it stays hidden). An unknown language is a warning, not a failed build:
+ * the block is shown as plain text.
  */
 
 import type { MarkdownIt } from "markdown-it";
 import { escapeHtml } from "../layout/html.ts";
 import type { CodeHighlighter } from "./code-highlighter.ts";
+import { parseFenceInfo } from "./fence-info.ts";
 import { type ContextOf, fileLine } from "./render-context.ts";
+import { includeSnippets } from "./snippets.ts";
 
 /** Registers the fence renderer. */
 export function fencedCode(md: MarkdownIt, highlighter: CodeHighlighter, contextOf: ContextOf): void {
   md.renderer.rules.fence = (tokens, index, _options, env) => {
     const token = tokens[index];
     if (!token) return "";
-    const lang = token.info.trim().split(/\s+/)[0] ?? "";
-    const { html, known } = highlighter.highlight(token.content.replace(/\n$/, ""), lang);
+    const info = parseFenceInfo(token.info);
+    const context = contextOf(env);
+    const line = context ? fileLine(context, token.map?.[0]) : undefined;
+    let code = token.content.replace(/\n$/, "");
+    if (context) {
+      const included = includeSnippets(code, context.site.inputDir, context.sourceFile);
+      code = included.code;
+      for (const problem of included.problems) context.report("error", line === undefined ? undefined : line + 1 + problem.line, problem.message);
+    }
+    const { html, known } = highlighter.highlight(code, info.lang, { highlight: info.highlight, lineNumbers: info.lineNumbers });
     if (!known) {
-      const context = contextOf(env);
       context?.report(
         "warning",
-        fileLine(context, token.map?.[0]),
-        `code block language "${lang}" cannot be highlighted; it is shown as plain text. Use a language Shiki knows (python, bash, yaml …) or "text".`,
+        line,
+        `code block language "${info.lang}" cannot be highlighted; it is shown as plain text. Use a language Shiki knows (python, bash, yaml …) or "text".`,
       );
     }
-    const label = known && lang ? ` data-lang="${escapeHtml(lang.toLowerCase())}"` : "";
-    return `<div class="code-block"${label}><button type="button" class="copy-code" hidden>Copy</button>${html}</div>\n`;
+    const label = known && info.lang ? ` data-lang="${escapeHtml(info.lang)}"` : "";
+    const title = info.title ? `<div class="code-title">${escapeHtml(info.title)}</div>` : "";
+    return `<div class="code-block${info.title ? " has-title" : ""}"${label}>${title}<button type="button" class="copy-code" hidden>Copy</button>${html}</div>\n`;
   };
 }

@@ -27,10 +27,10 @@ export interface NavPage {
   readonly parentLine?: number | undefined;
 }
 
-export interface NavNode {
-  readonly page: NavPage;
-  readonly parent: NavNode | undefined;
-  readonly children: NavNode[];
+export interface NavNode<P extends NavPage = NavPage> {
+  readonly page: P;
+  readonly parent: NavNode<P> | undefined;
+  readonly children: NavNode<P>[];
   /** Position in reading order. */
   index: number;
   /** Nesting depth; top-level pages are 0. */
@@ -43,12 +43,12 @@ export interface NavProblem {
   readonly message: string;
 }
 
-export interface CourseNav {
+export interface CourseNav<P extends NavPage = NavPage> {
   /** Top-level entries in order. */
-  readonly roots: readonly NavNode[];
+  readonly roots: readonly NavNode<P>[];
   /** Every reachable page in reading order (depth-first, parents before children). */
-  readonly order: readonly NavNode[];
-  readonly byUrl: ReadonlyMap<string, NavNode>;
+  readonly order: readonly NavNode<P>[];
+  readonly byUrl: ReadonlyMap<string, NavNode<P>>;
   /** Pages left out of the navigation without asking for it, and why. */
   readonly problems: readonly NavProblem[];
 }
@@ -68,9 +68,9 @@ export function compareSiblings(a: NavPage, b: NavPage): number {
 const normalTitle = (title: string): string => title.trim();
 
 /** Builds the navigation tree, reading order and problems from all pages of a course. */
-export function buildCourseNav(pages: readonly NavPage[]): CourseNav {
+export function buildCourseNav<P extends NavPage>(pages: readonly P[]): CourseNav<P> {
   const problems: NavProblem[] = [];
-  const byTitle = new Map<string, NavPage[]>();
+  const byTitle = new Map<string, P[]>();
   for (const page of pages) {
     const key = normalTitle(page.title);
     const list = byTitle.get(key);
@@ -79,7 +79,7 @@ export function buildCourseNav(pages: readonly NavPage[]): CourseNav {
   }
 
   // Resolve each page's parent page (by title, narrowed by grand_parent).
-  const parentOf = new Map<NavPage, NavPage>();
+  const parentOf = new Map<P, P>();
   for (const page of pages) {
     if (page.parent === undefined) continue;
     const parent = findParent(page, byTitle, problems);
@@ -87,9 +87,9 @@ export function buildCourseNav(pages: readonly NavPage[]): CourseNav {
   }
 
   // A parent chain that loops would make the tree infinite: cut it and say where.
-  const looping = new Set<NavPage>();
+  const looping = new Set<P>();
   for (const page of pages) {
-    const seen = new Set<NavPage>([page]);
+    const seen = new Set<P>([page]);
     for (let p = parentOf.get(page); p; p = parentOf.get(p)) {
       if (seen.has(p)) {
         if (p === page) {
@@ -107,7 +107,7 @@ export function buildCourseNav(pages: readonly NavPage[]): CourseNav {
     }
   }
 
-  const childrenOf = new Map<NavPage | undefined, NavPage[]>();
+  const childrenOf = new Map<P | undefined, P[]>();
   for (const page of pages) {
     if (page.navExclude || looping.has(page)) continue;
     if (page.parent !== undefined && !parentOf.has(page)) continue;
@@ -117,10 +117,10 @@ export function buildCourseNav(pages: readonly NavPage[]): CourseNav {
     else childrenOf.set(parent, [page]);
   }
 
-  const byUrl = new Map<string, NavNode>();
-  const order: NavNode[] = [];
-  const grow = (page: NavPage, parent: NavNode | undefined, depth: number): NavNode => {
-    const node: NavNode = { page, parent, children: [], index: order.length, depth };
+  const byUrl = new Map<string, NavNode<P>>();
+  const order: NavNode<P>[] = [];
+  const grow = (page: P, parent: NavNode<P> | undefined, depth: number): NavNode<P> => {
+    const node: NavNode<P> = { page, parent, children: [], index: order.length, depth };
     order.push(node);
     byUrl.set(page.url, node);
     for (const child of sortedChildren(childrenOf.get(page), page.childNavOrder)) {
@@ -144,12 +144,12 @@ export function buildCourseNav(pages: readonly NavPage[]): CourseNav {
   return { roots, order, byUrl, problems };
 }
 
-function sortedChildren(list: NavPage[] | undefined, direction: "asc" | "desc" | undefined): NavPage[] {
+function sortedChildren<P extends NavPage>(list: P[] | undefined, direction: "asc" | "desc" | undefined): P[] {
   const sorted = [...(list ?? [])].sort(compareSiblings);
   return direction === "desc" ? sorted.reverse() : sorted;
 }
 
-function findParent(page: NavPage, byTitle: Map<string, NavPage[]>, problems: NavProblem[]): NavPage | undefined {
+function findParent<P extends NavPage>(page: P, byTitle: Map<string, P[]>, problems: NavProblem[]): P | undefined {
   const wanted = normalTitle(page.parent ?? "");
   const candidates = (byTitle.get(wanted) ?? []).filter((p) => p !== page);
   if (candidates.length === 0) {
@@ -177,15 +177,15 @@ function findParent(page: NavPage, byTitle: Map<string, NavPage[]>, problems: Na
 }
 
 /** The pages before and after `url` in reading order. */
-export function neighbours(nav: CourseNav, url: string): { previous?: NavNode | undefined; next?: NavNode | undefined } {
+export function neighbours<P extends NavPage>(nav: CourseNav<P>, url: string): { previous?: NavNode<P> | undefined; next?: NavNode<P> | undefined } {
   const node = nav.byUrl.get(url);
   if (!node) return {};
   return { previous: nav.order[node.index - 1], next: nav.order[node.index + 1] };
 }
 
 /** The chain of ancestors of `url`, outermost first (the page itself excluded). */
-export function ancestors(nav: CourseNav, url: string): NavNode[] {
-  const chain: NavNode[] = [];
+export function ancestors<P extends NavPage>(nav: CourseNav<P>, url: string): NavNode<P>[] {
+  const chain: NavNode<P>[] = [];
   for (let n = nav.byUrl.get(url)?.parent; n; n = n.parent) chain.unshift(n);
   return chain;
 }

@@ -28,7 +28,7 @@ export interface SiteView {
   readonly title: string;
   readonly description: string;
   /** Site-relative paths of the stylesheet, script, favicon and logo. */
-  readonly assets: { readonly css: string; readonly js: string; readonly favicon: string; readonly logo?: string | undefined };
+  readonly assets: { readonly css: string; readonly js: string; readonly favicon: string; readonly mathCss: string; readonly logo?: string | undefined };
   readonly headerLinks: readonly { readonly text: string; readonly url: string }[];
   /** Footer text, already rendered from trusted inline Markdown. */
   readonly footerHtml: string;
@@ -37,7 +37,7 @@ export interface SiteView {
 }
 
 export interface SidebarView {
-  readonly roots: readonly NavNode[];
+  readonly roots: readonly NavNode<CoursePage>[];
   readonly current: string;
   /** Pages whose children are shown open: the current page and its ancestors. */
   readonly open: ReadonlySet<string>;
@@ -54,6 +54,8 @@ export interface PageView {
   readonly homeHref: string;
   readonly documentTitle: string;
   readonly content: string;
+  /** Whether the content has math, which needs KaTeX's stylesheet. */
+  readonly hasMath: boolean;
   readonly sidebar: SidebarView;
   readonly breadcrumbs: readonly LinkView[];
   readonly toc: readonly TocEntry[];
@@ -82,7 +84,7 @@ export function buildPageView(input: PageViewInput): PageView {
   const page = model.pages.get(url);
   if (!page) throw new Error(`no page is written to ${url}`);
   const hrefTo = (target: string): string => relativeHref(url, target);
-  const link = (node: NavNode | undefined): LinkView | undefined => (node ? { title: node.page.title, href: hrefTo(node.page.url) } : undefined);
+  const link = (node: NavNode<CoursePage> | undefined): LinkView | undefined => (node ? { title: node.page.title, href: hrefTo(node.page.url) } : undefined);
   const chain = ancestors(model.nav, url);
   const node = model.nav.byUrl.get(url);
   const { previous, next } = neighbours(model.nav, url);
@@ -94,6 +96,7 @@ export function buildPageView(input: PageViewInput): PageView {
     homeHref: hrefTo(model.home),
     documentTitle: isHome || page.title === site.title ? site.title : `${page.title} · ${site.title}`,
     content: input.content,
+    hasMath: input.content.includes('class="katex'),
     sidebar: {
       roots: model.nav.roots,
       current: url,

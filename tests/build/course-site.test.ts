@@ -52,8 +52,14 @@ describe("links written for GitHub point at the rendered pages", () => {
     assert.match(site.read("s2_next/m3_git.html"), /href="\.\.\/s1_start\/m1_terminal\.html#using-the-shell"/);
   });
   it("resolves image paths in Markdown and raw HTML", () => {
-    assert.match(site.read("index.html"), /<img src="figures\/diagram\.svg" alt="A diagram of the course" width="300">/);
-    assert.match(site.read("s1_start/m1_terminal.html"), /<img src="\.\.\/figures\/diagram\.svg" alt="The course diagram"/);
+    assert.match(
+      site.read("index.html"),
+      /<img src="figures\/diagram\.svg" alt="A diagram of the course" width="300" height="120" loading="lazy" decoding="async">/,
+    );
+    assert.match(
+      site.read("s1_start/m1_terminal.html"),
+      /<a href="\.\.\/figures\/diagram\.svg" class="lightbox-link"><img src="\.\.\/figures\/diagram\.svg" alt="The course diagram" width="100" height="40"/,
+    );
   });
 });
 
@@ -168,7 +174,10 @@ describe("search", () => {
     assert.ok(site.exists("pagefind/pagefind.js"));
     const entry = JSON.parse(site.read("pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
     assert.equal(entry.languages.en?.page_count, 9);
-    assert.match(site.read("s1_start/m1_terminal.html"), /<article class="content" data-pagefind-body data-pagefind-meta="title:M1 - Terminal">/);
+    assert.match(
+      site.read("s1_start/m1_terminal.html"),
+      /<article class="content" data-page="s1_start\/m1_terminal\.html" data-pagefind-body data-pagefind-meta="title:M1 - Terminal">/,
+    );
     assert.doesNotMatch(site.read("secret-notes.html"), /data-pagefind-body/);
   });
 });

@@ -33,10 +33,10 @@ let render: (markdown: string) => string;
 before(async () => {
   const highlighter = await createCodeHighlighter();
   await highlighter.ensureLanguages(["python", "bash", "docker", "yml"]);
-  const md = createMarkdown({ highlighter, contextOf: (env) => (env === context ? context : undefined) });
+  const md = createMarkdown({ highlighter, contextOf: (env) => (env as { context?: RenderContext }).context });
   render = (markdown) => {
     reports.length = 0;
-    return md.render(markdown, context as unknown as Record<string, unknown>);
+    return md.render(markdown, { context }); // a fresh env per page, as in a build
   };
 });
 
@@ -64,8 +64,11 @@ describe("links and images", () => {
   it("rewrites links to .md files, images and raw HTML to the built site", () => {
     const html = render('[home](../index.md#setup) ![fig](../figures/a.png)\n\n<p align="center"><img src="../figures/a.png" width="10"></p>\n');
     assert.match(html, /<a href="\.\.\/index\.html#setup">home<\/a>/);
-    assert.match(html, /<img src="\.\.\/figures\/a\.png" alt="fig">/);
-    assert.match(html, /<img src="\.\.\/figures\/a\.png" width="10">/);
+    assert.match(
+      html,
+      /<a href="\.\.\/figures\/a\.png" class="lightbox-link"><img src="\.\.\/figures\/a\.png" alt="fig" loading="lazy" decoding="async"><\/a>/,
+    );
+    assert.match(html, /<img src="\.\.\/figures\/a\.png" width="10" loading="lazy" decoding="async">/);
     assert.deepEqual(reports, []);
   });
   it("reports a link to a missing file at its file line", () => {
