@@ -29,8 +29,8 @@ ${sidebar(view.sidebar)}
 ${breadcrumbs(view)}
 <article class="content" data-page="${view.page.url}"${view.page.searchExclude ? "" : html` data-pagefind-body data-pagefind-meta="title:${view.page.title}"`}>
 ${raw(view.content)}
-</article>
 ${childList(view)}
+</article>
 ${pager(view)}
 </main>
 ${tableOfContents(view)}

@@ -15,7 +15,7 @@ export function breadcrumbs(view: PageView): SafeHtml {
 
 export function childList(view: PageView): SafeHtml {
   if (view.children.length === 0) return html``;
-  return html`<section class="child-pages" aria-labelledby="child-pages-title" data-pagefind-ignore>
+  return html`<section class="child-pages" aria-labelledby="child-pages-title">
 <h2 id="child-pages-title">In this section</h2>
 <ul>${view.children.map((c) => html`<li><a href="${c.href}">${c.title}</a>${c.description ? html`<p>${c.description}</p>` : ""}</li>`)}</ul>
 </section>`;

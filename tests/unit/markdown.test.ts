@@ -82,7 +82,10 @@ describe("links and images", () => {
 describe("code blocks", () => {
   it("highlights with both themes as CSS variables and adds a copy button", () => {
     const html = render("```python\nx = 1\n```\n");
-    assert.match(html, /<div class="code-block" data-lang="python"><button type="button" class="copy-code" hidden>Copy<\/button><pre class="shiki/);
+    assert.match(
+      html,
+      /<div class="code-block" data-lang="python"><button type="button" class="copy-code" data-pagefind-ignore hidden>Copy<\/button><pre class="shiki/,
+    );
     assert.match(html, /--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}/);
     assert.doesNotMatch(html, /<span class="line"><\/span><\/code>/, "no empty trailing line");
   });

@@ -1,7 +1,176 @@
-/** Search from disk (file://): the offline index, loaded through <script> tags. (Stub until the offline index lands.) */
+/**
+ * Search from disk (file://), where Pagefind cannot run: the offline index, loaded
+ * through <script> tags (see lib/search/offline-index.ts for its files). The meta file
+ * loads on first use; a query then loads only the shards of its words and the text
+ * chunks of the results it shows. Ranking is BM25 over sections, grouped by page; every
+ * word must occur on the page, and the last word may be unfinished.
+ */
 
-import type { SearchSource } from "./search-source.ts";
+import { tokenize } from "../../../lib/search/tokenize.ts";
+import { escapeText, type SearchResult, type SearchSource } from "./search-source.ts";
 
-export async function loadOfflineSource(_root: string): Promise<SearchSource> {
-  throw new Error("offline search is not available yet");
+interface Meta {
+  pages: [string, string][];
+  sections: [number, string, string, number, number][];
+  shards: string[];
+  averageLength: number;
+}
+type Shard = Record<string, number[]>;
+
+declare global {
+  interface Window {
+    __coursesiteSearch?: (name: string, data: unknown) => void;
+  }
+}
+
+const MAX_RESULTS = 10;
+const MAX_EXPANSIONS = 60;
+const K1 = 1.2;
+const B = 0.75;
+
+function shardFile(key: string): string {
+  return `t-${[...key].map((c) => (/[a-z0-9]/.test(c) ? c : `_${c.codePointAt(0)?.toString(16)}`)).join("")}.js`;
+}
+
+/** Loads index files as scripts; each hands its data to the registry by name. */
+function createLoader(base: URL): (name: string, file: string) => Promise<unknown> {
+  const data = new Map<string, unknown>();
+  const pending = new Map<string, Promise<unknown>>();
+  window.__coursesiteSearch = (name, value) => {
+    data.set(name, value);
+  };
+  return (name, file) => {
+    if (data.has(name)) return Promise.resolve(data.get(name));
+    let promise = pending.get(name);
+    if (!promise) {
+      promise = new Promise((resolve, reject) => {
+        const script = document.createElement("script");
+        script.src = new URL(`search/${file}`, base).href;
+        script.onload = () => (data.has(name) ? resolve(data.get(name)) : reject(new Error(`${file} did not load`)));
+        script.onerror = () => reject(new Error(`${file} could not be loaded`));
+        document.head.append(script);
+      });
+      pending.set(name, promise);
+      promise.catch(() => pending.delete(name));
+    }
+    return promise;
+  };
+}
+
+/** The shard keys a word needs: the longest key that is a prefix of it, and for an unfinished word also the keys it is a prefix of. */
+function shardsFor(word: string, prefix: boolean, keys: readonly string[]): string[] {
+  const owner = keys.filter((k) => word.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+  const extra = prefix && word.length >= 2 ? keys.filter((k) => k.startsWith(word) && k !== owner) : [];
+  return owner ? [owner, ...extra] : extra;
+}
+
+function excerpt(text: string, words: readonly string[], lastIsPrefix: boolean): string {
+  const escaped = words.map(
+    (w, i) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + (i === words.length - 1 && lastIsPrefix ? "[\\p{L}\\p{N}]*" : "(?![\\p{L}\\p{N}])"),
+  );
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})`, "giu");
+  const first = pattern.exec(text);
+  const at = first ? first.index : 0;
+  let start = Math.max(0, text.lastIndexOf(" ", Math.max(0, at - 80)));
+  if (start < 0 || at - start > 120) start = Math.max(0, at - 80);
+  const slice = text.slice(start, start + 240);
+  const end = slice.length < text.length - start ? slice.lastIndexOf(" ") : slice.length;
+  const body = slice.slice(0, end > 0 ? end : slice.length);
+  let html = "";
+  let last = 0;
+  pattern.lastIndex = 0;
+  for (const match of body.matchAll(pattern)) {
+    html += `${escapeText(body.slice(last, match.index))}<mark>${escapeText(match[0])}</mark>`;
+    last = (match.index ?? 0) + match[0].length;
+  }
+  html += escapeText(body.slice(last));
+  return `${start > 0 ? "… " : ""}${html.trim()}${start + body.length < text.length ? " …" : ""}`;
+}
+
+/** Loads the offline index from the site root (`root` is the page's relative prefix to it). */
+export async function loadOfflineSource(root: string): Promise<SearchSource> {
+  const base = new URL(root || "./", window.location.href);
+  const load = createLoader(base);
+  const meta = (await load("meta", "meta.js")) as Meta;
+  const total = meta.sections.length;
+
+  return {
+    async search(query) {
+      const words = [...new Set(tokenize(query))];
+      if (words.length === 0) return [];
+      const lastIsPrefix = !/\s$/.test(query);
+      const keysFor = words.map((w, i) => shardsFor(w, lastIsPrefix && i === words.length - 1, meta.shards));
+      const shards = new Map<string, Shard>();
+      await Promise.all([...new Set(keysFor.flat())].map(async (k) => shards.set(k, (await load(`shard:${k}`, shardFile(k))) as Shard)));
+
+      // Per word: section → score (BM25), from the word itself or, when unfinished, the words it begins.
+      const perWord = words.map((word, i) => {
+        const scores = new Map<number, number>();
+        const prefix = lastIsPrefix && i === words.length - 1;
+        const terms: [string, number[]][] = [];
+        for (const key of keysFor[i] ?? []) {
+          const shard = shards.get(key) ?? {};
+          if (shard[word]) terms.push([word, shard[word]]);
+          if (prefix) for (const [term, postings] of Object.entries(shard)) if (term !== word && term.startsWith(word)) terms.push([term, postings]);
+        }
+        for (const [term, postings] of terms.slice(0, MAX_EXPANSIONS)) {
+          const df = postings.length / 2;
+          const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+          const discount = term === word ? 1 : 0.7;
+          for (let p = 0; p < postings.length; p += 2) {
+            const section = postings[p] as number;
+            const tf = postings[p + 1] as number;
+            const length = meta.sections[section]?.[3] ?? meta.averageLength;
+            const score = (discount * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / (meta.averageLength || 1)));
+            scores.set(section, Math.max(scores.get(section) ?? 0, score));
+          }
+        }
+        return scores;
+      });
+
+      // Pages where every word occurs; the best section shows.
+      const pages = new Map<number, { score: number; best: number; bestScore: number; words: Set<number> }>();
+      perWord.forEach((scores, w) => {
+        for (const [section, score] of scores) {
+          const pageIndex = meta.sections[section]?.[0] ?? -1;
+          const page = pages.get(pageIndex) ?? { score: 0, best: section, bestScore: -1, words: new Set<number>() };
+          page.words.add(w);
+          page.score += score;
+          pages.set(pageIndex, page);
+        }
+      });
+      for (const [pageIndex, page] of pages) if (page.words.size < words.length) pages.delete(pageIndex);
+      // The best section of a page: the one with the highest summed score over the words.
+      const sectionTotals = new Map<number, number>();
+      for (const scores of perWord) for (const [section, score] of scores) sectionTotals.set(section, (sectionTotals.get(section) ?? 0) + score);
+      for (const [section, score] of sectionTotals) {
+        const page = pages.get(meta.sections[section]?.[0] ?? -1);
+        if (page && score > page.bestScore) {
+          page.best = section;
+          page.bestScore = score;
+        }
+      }
+      const ranked = [...pages.entries()].sort((a, b) => b[1].score - a[1].score).slice(0, MAX_RESULTS);
+      const chunks = new Map<number, string[]>();
+      await Promise.all(
+        [...new Set(ranked.map(([, p]) => meta.sections[p.best]?.[4] ?? 0))].map(async (c) =>
+          chunks.set(c, (await load(`chunk:${c}`, `x-${c}.js`)) as string[]),
+        ),
+      );
+      return ranked.map(([pageIndex, page]): SearchResult => {
+        const [url = "", title = ""] = meta.pages[pageIndex] ?? [];
+        const [, anchor = "", sectionTitle = "", , chunk = 0] = meta.sections[page.best] ?? [];
+        const offset = meta.sections.findIndex((s) => s[4] === chunk);
+        const body = chunks.get(chunk)?.[page.best - offset] ?? "";
+        // The heading starts the excerpt, as in Pagefind's, so a match in it shows too.
+        const text = sectionTitle ? `${sectionTitle}. ${body}` : body;
+        return {
+          url: new URL(url + (anchor ? `#${anchor}` : ""), base).href,
+          title,
+          section: anchor && sectionTitle !== title ? sectionTitle : undefined,
+          excerpt: excerpt(text, words, lastIsPrefix),
+        };
+      });
+    },
+  };
 }

@@ -1,0 +1,136 @@
+/**
+ * The offline search index: what lets the search field work when the site is opened
+ * from disk, where browsers refuse Pagefind's ES module, WebAssembly and fetches. It is
+ * written as plain scripts (the only thing file:// loads), in small pieces:
+ *
+ * - `meta.js`: pages, sections and the list of term shards. Loaded when a reader first
+ *   focuses the search field, never before.
+ * - `t-<prefix>.js`: postings of the terms starting with that prefix (split further
+ *   when a shard would grow past the budget), so a query loads only its terms' shards.
+ * - `x-<n>.js`: section texts, in chunks, loaded only for the results shown, to cut
+ *   excerpts from.
+ *
+ * Each file calls `window.__coursesiteSearch(name, data)`.
+ */
+
+import type { PageSection } from "./page-sections.ts";
+import { tokenize } from "./tokenize.ts";
+
+export interface IndexedPage {
+  readonly url: string;
+  readonly title: string;
+  readonly sections: readonly PageSection[];
+}
+
+export interface OfflineIndexMeta {
+  /** [url, title] per page. */
+  readonly pages: [string, string][];
+  /** [page index, anchor, section title, word count, text chunk] per section. */
+  readonly sections: [number, string, string, number, number][];
+  /** Shard keys (term prefixes), sorted. */
+  readonly shards: string[];
+  readonly averageLength: number;
+}
+
+/** Postings of one shard: term → flat [section, weighted term frequency, …]. */
+export type Shard = Record<string, number[]>;
+
+/** Shards larger than this (bytes of JSON) are split by one more character. */
+export const SHARD_BUDGET = 120_000;
+/** Text chunks hold about this many characters. */
+export const CHUNK_BUDGET = 150_000;
+
+/** Words in titles count this many times, so a page about a word ranks above a page that mentions it. */
+const TITLE_WEIGHT = 3;
+
+export interface OfflineIndex {
+  readonly meta: OfflineIndexMeta;
+  readonly shards: Map<string, Shard>;
+  readonly chunks: string[][];
+}
+
+/** Builds the index of the given pages (in a stable order, so builds are reproducible). */
+export function buildOfflineIndex(pages: readonly IndexedPage[]): OfflineIndex {
+  const meta = { pages: [], sections: [], shards: [], averageLength: 0 } as { -readonly [K in keyof OfflineIndexMeta]: OfflineIndexMeta[K] };
+  const postings = new Map<string, number[]>();
+  const chunks: string[][] = [[]];
+  let chunkSize = 0;
+  let totalLength = 0;
+  for (const page of pages) {
+    const pageIndex = meta.pages.push([page.url, page.title]) - 1;
+    for (const section of page.sections) {
+      const sectionIndex = meta.sections.length;
+      const words = tokenize(section.text);
+      const counts = new Map<string, number>();
+      for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+      for (const w of tokenize(`${section.title} ${section.anchor === "" ? page.title : ""}`)) counts.set(w, (counts.get(w) ?? 0) + TITLE_WEIGHT);
+      for (const [term, count] of counts) {
+        const list = postings.get(term);
+        if (list) list.push(sectionIndex, count);
+        else postings.set(term, [sectionIndex, count]);
+      }
+      if (chunkSize > CHUNK_BUDGET) {
+        chunks.push([]);
+        chunkSize = 0;
+      }
+      const chunk = chunks.length - 1;
+      chunks[chunk]?.push(section.text);
+      chunkSize += section.text.length;
+      totalLength += words.length;
+      meta.sections.push([pageIndex, section.anchor, section.title, words.length, chunk]);
+    }
+  }
+  meta.averageLength = meta.sections.length ? totalLength / meta.sections.length : 0;
+  const shards = shardTerms([...postings.keys()].sort(), postings);
+  meta.shards.push(...[...shards.keys()].sort());
+  return { meta, shards, chunks };
+}
+
+/** Groups terms by prefix: two characters, or more where a group would pass the budget. */
+function shardTerms(terms: readonly string[], postings: Map<string, number[]>, depth = 2): Map<string, Shard> {
+  const groups = new Map<string, string[]>();
+  for (const term of terms) {
+    const key = [...term].slice(0, depth).join("");
+    const list = groups.get(key);
+    if (list) list.push(term);
+    else groups.set(key, [term]);
+  }
+  const shards = new Map<string, Shard>();
+  for (const [key, group] of groups) {
+    const size = group.reduce((sum, t) => sum + t.length + 4 + (postings.get(t)?.length ?? 0) * 4, 0);
+    const splittable = group.some((t) => [...t].length > depth);
+    if (size > SHARD_BUDGET && splittable) {
+      // Terms as short as the prefix itself stay in the prefix's own shard.
+      const exact = group.filter((t) => [...t].length <= depth);
+      if (exact.length) shards.set(key, Object.fromEntries(exact.map((t) => [t, postings.get(t) ?? []])));
+      for (const [k, v] of shardTerms(
+        group.filter((t) => [...t].length > depth),
+        postings,
+        depth + 1,
+      ))
+        shards.set(k, v);
+    } else {
+      shards.set(key, Object.fromEntries(group.map((t) => [t, postings.get(t) ?? []])));
+    }
+  }
+  return shards;
+}
+
+/** File name of a shard: prefixes are encoded so any script or character is a safe file name. */
+export function shardFileName(key: string): string {
+  return `t-${[...key].map((c) => (/[a-z0-9]/.test(c) ? c : `_${c.codePointAt(0)?.toString(16)}`)).join("")}.js`;
+}
+
+/** The script that hands one file's data to the page. */
+export function scriptFor(name: string, data: unknown): string {
+  return `window.__coursesiteSearch(${JSON.stringify(name)},${JSON.stringify(data)});\n`;
+}
+
+/** Every file of the index: name (relative to the index folder) → content. */
+export function offlineIndexFiles(index: OfflineIndex): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set("meta.js", scriptFor("meta", index.meta));
+  for (const [key, shard] of index.shards) files.set(shardFileName(key), scriptFor(`shard:${key}`, shard));
+  for (const [i, chunk] of index.chunks.entries()) files.set(`x-${i}.js`, scriptFor(`chunk:${i}`, chunk));
+  return files;
+}

@@ -1,0 +1,88 @@
+/**
+ * The searchable text of a built page, split into sections at its `##` and `###`
+ * headings, read from the region Pagefind indexes (`data-pagefind-body`) and skipping
+ * what Pagefind skips (`data-pagefind-ignore`), so both indexes see the same words.
+ */
+
+export interface PageSection {
+  /** The heading's id ("" for the text before the first heading). */
+  readonly anchor: string;
+  /** The heading's text ("" before the first heading). */
+  readonly title: string;
+  readonly text: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " ", "#39": "'" };
+
+/** Decodes the entities a renderer writes (named basics and numeric ones). */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+\d*);/gi, (whole, code: string) => {
+    if (code[0] === "#") {
+      const n = code[1] === "x" || code[1] === "X" ? Number.parseInt(code.slice(2), 16) : Number.parseInt(code.slice(1), 10);
+      return Number.isFinite(n) ? String.fromCodePoint(n) : whole;
+    }
+    return ENTITIES[code.toLowerCase()] ?? whole;
+  });
+}
+
+const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);
+const BLOCK = /^(p|div|li|ul|ol|pre|h[1-6]|tr|td|th|table|section|article|blockquote|dt|dd|details|summary|figure|figcaption|br)$/;
+
+function isSkipped(tag: string, attributes: string): boolean {
+  return tag === "script" || tag === "style" || tag === "button" || /\bdata-pagefind-ignore\b/.test(attributes) || /\bclass="katex"/.test(attributes);
+}
+
+/** The sections of the indexed region of a page, or [] when the page is not indexed. */
+export function pageSections(html: string): PageSection[] {
+  const start = html.search(/<[a-z]+\b[^>]*\bdata-pagefind-body\b[^>]*>/i);
+  if (start < 0) return [];
+  const sections: PageSection[] = [];
+  let current = { anchor: "", title: "", parts: [] as string[] };
+  let heading: { anchor: string; parts: string[]; depth: number } | undefined;
+  const stack: string[] = [];
+  let skipDepth = -1;
+  const flush = (): void => {
+    const text = current.parts.join("").replace(/\s+/g, " ").trim();
+    if (text || current.title) sections.push({ anchor: current.anchor, title: current.title, text });
+  };
+  for (const match of html.slice(start).matchAll(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>|([^<]+)|<!--[\s\S]*?-->/g)) {
+    const [, closing, rawTag, attributes = "", text] = match;
+    if (text !== undefined) {
+      if (skipDepth >= 0) continue;
+      const decoded = decodeEntities(text);
+      (heading ? heading.parts : current.parts).push(decoded);
+      continue;
+    }
+    if (!rawTag) continue;
+    const tag = rawTag.toLowerCase();
+    if (closing) {
+      // Pop to the matching open element (tolerates unclosed <p> and <li>).
+      const at = stack.lastIndexOf(tag);
+      if (at < 0) continue;
+      stack.length = at;
+      if (skipDepth > at) skipDepth = -1;
+      if (skipDepth >= 0 && stack.length <= skipDepth) skipDepth = -1;
+      if (heading && stack.length <= heading.depth) {
+        flush();
+        current = { anchor: heading.anchor, title: heading.parts.join("").replace(/\s+/g, " ").trim(), parts: [] };
+        heading = undefined;
+      }
+      if (BLOCK.test(tag)) (heading ? heading.parts : current.parts).push(" ");
+      if (stack.length === 0) break; // the end of the indexed region
+      continue;
+    }
+    if (VOID.has(tag) || attributes.endsWith("/")) {
+      if (tag === "br") current.parts.push(" ");
+      continue;
+    }
+    if (skipDepth < 0 && isSkipped(tag, attributes)) skipDepth = stack.length;
+    if (skipDepth < 0 && (tag === "h2" || tag === "h3")) {
+      const id = /\bid="([^"]*)"/.exec(attributes)?.[1];
+      if (id) heading = { anchor: decodeEntities(id), parts: [], depth: stack.length };
+    }
+    if (BLOCK.test(tag)) (heading ? heading.parts : current.parts).push(" ");
+    stack.push(tag);
+  }
+  flush();
+  return sections;
+}

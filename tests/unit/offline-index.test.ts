@@ -1,0 +1,70 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { buildOfflineIndex, offlineIndexFiles, SHARD_BUDGET, shardFileName } from "../../lib/search/offline-index.ts";
+import { pageSections } from "../../lib/search/page-sections.ts";
+import { tokenize } from "../../lib/search/tokenize.ts";
+
+describe("tokenize", () => {
+  it("lower-cases, folds accents and keeps dotted names whole and split", () => {
+    assert.deepEqual(tokenize("Übung: call torch.nn.Linear, don't panic!"), [
+      "ubung",
+      "call",
+      "torch.nn.linear",
+      "torch",
+      "nn",
+      "linear",
+      "don't",
+      "don",
+      "t",
+      "panic",
+    ]);
+  });
+});
+
+describe("pageSections", () => {
+  const html = `<html><body><nav>Sidebar words</nav><article class="content" data-pagefind-body>
+<h1 id="t">Title</h1><p>Intro &amp; more.</p>
+<div class="heading"><h2 id="setup">Setup <code>uv</code></h2><a class="heading-link" href="#setup" data-pagefind-ignore=""><span>Link to the section</span></a></div>
+<p>Install it.</p><div class="code-block"><button class="copy-code">Copy</button><pre><code>uv sync</code></pre></div>
+<h3 id="deeper">Deeper</h3><p>More <span class="katex"><span>x</span></span> text.</p>
+</article><footer>Footer words</footer></body></html>`;
+  it("splits the indexed region at ## and ### headings, skipping what Pagefind skips", () => {
+    assert.deepEqual(pageSections(html), [
+      { anchor: "", title: "", text: "Title Intro & more." },
+      { anchor: "setup", title: "Setup uv", text: "Install it. uv sync" },
+      { anchor: "deeper", title: "Deeper", text: "More text." },
+    ]);
+  });
+  it("finds nothing on a page that is not indexed", () => {
+    assert.deepEqual(pageSections("<main><p>text</p></main>"), []);
+  });
+});
+
+describe("buildOfflineIndex", () => {
+  it("indexes words per section, with titles weighted", () => {
+    const index = buildOfflineIndex([{ url: "a.html", title: "Docker", sections: [{ anchor: "", title: "", text: "Containers run images." }] }]);
+    assert.deepEqual(index.meta.pages, [["a.html", "Docker"]]);
+    assert.deepEqual(index.meta.sections, [[0, "", "", 3, 0]]);
+    assert.deepEqual(index.shards.get("do"), { docker: [0, 3] });
+    assert.deepEqual(index.shards.get("co"), { containers: [0, 1] });
+  });
+  it("splits a shard that would pass the budget by one more character", () => {
+    const words = Array.from({ length: 4000 }, (_, i) => `ab${String.fromCharCode(97 + (i % 26))}${i}`);
+    const pages = Array.from({ length: 20 }, (_, p) => ({ url: `p${p}.html`, title: `P${p}`, sections: [{ anchor: "", title: "", text: words.join(" ") }] }));
+    const index = buildOfflineIndex(pages);
+    assert.equal(index.shards.has("ab"), false);
+    assert.ok(index.shards.has("aba") && index.shards.has("abz"));
+    for (const [name, content] of offlineIndexFiles(index)) {
+      if (name.startsWith("t-")) assert.ok(content.length < SHARD_BUDGET * 1.5, `${name} is ${content.length} bytes`);
+    }
+  });
+  it("names shard files safely for any character", () => {
+    assert.equal(shardFileName("ab"), "t-ab.js");
+    assert.equal(shardFileName("é."), "t-_e9_2e.js");
+  });
+  it("writes scripts that hand their data to the page", () => {
+    const files = offlineIndexFiles(buildOfflineIndex([{ url: "a.html", title: "A", sections: [{ anchor: "", title: "", text: "hello" }] }]));
+    assert.match(files.get("meta.js") ?? "", /^window\.__coursesiteSearch\("meta",\{"pages":\[\["a\.html","A"\]\]/);
+    assert.match(files.get("x-0.js") ?? "", /^window\.__coursesiteSearch\("chunk:0",\["hello"\]\);/);
+  });
+});
