@@ -11,7 +11,9 @@ import { clientAssetsPlugin } from "./lib/eleventy/client-assets-plugin.ts";
 import { diagnosticsPlugin } from "./lib/eleventy/diagnostics-plugin.ts";
 import { frontMatterPlugin } from "./lib/eleventy/front-matter-plugin.ts";
 import { layoutPlugin } from "./lib/eleventy/layout-plugin.ts";
+import { linkCheckPlugin } from "./lib/eleventy/link-check-plugin.ts";
 import { markdownPlugin } from "./lib/eleventy/markdown-plugin.ts";
+import { offlineCopyPlugin } from "./lib/eleventy/offline-copy-plugin.ts";
 import { pageUrlsPlugin } from "./lib/eleventy/page-urls-plugin.ts";
 import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
 import { staticFilesPlugin } from "./lib/eleventy/static-files-plugin.ts";
@@ -29,12 +31,17 @@ export default async function coursesite(eleventyConfig: UserConfig): Promise<vo
   // Layouts are the project's, whichever course folder is built (paths are relative to the input).
   eleventyConfig.setLayoutsDirectory(relative(build.inputDir, join(build.projectRoot, "layouts")));
 
-  eleventyConfig.addPlugin(diagnosticsPlugin, build);
   eleventyConfig.addPlugin(frontMatterPlugin, build);
   eleventyConfig.addPlugin(pageUrlsPlugin, build);
   await eleventyConfig.addPlugin(markdownPlugin, build);
   eleventyConfig.addPlugin(layoutPlugin, build);
   eleventyConfig.addPlugin(clientAssetsPlugin, build);
+  // After the pages: files, then the search indexes, then the zip of it all, in that order.
+  eleventyConfig.setEventEmitterMode("sequential");
   eleventyConfig.addPlugin(staticFilesPlugin, build);
   eleventyConfig.addPlugin(searchPlugin, build);
+  eleventyConfig.addPlugin(offlineCopyPlugin, build);
+  eleventyConfig.addPlugin(linkCheckPlugin, build);
+  // Last: it reports what every part above found.
+  eleventyConfig.addPlugin(diagnosticsPlugin, build);
 }

@@ -13,6 +13,7 @@ export function footer(view: PageView): SafeHtml {
 ${view.editUrl ? html`<a class="edit-link" href="${view.editUrl}" rel="noopener">${icons.edit}Edit this page</a>` : ""}
 ${updated ? html`<p class="last-updated">Last updated <time datetime="${view.lastUpdated}">${updated}</time></p>` : ""}
 </div>
+<p class="offline-link"><a href="${view.root + view.site.offlineZip}" download>Download for offline reading</a> <span class="offline-hint">(a zip: unpack it and open index.html)</span></p>
 ${view.site.footerHtml ? html`<div class="footer-text">${raw(view.site.footerHtml)}</div>` : ""}
 </footer>`;
 }

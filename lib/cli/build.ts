@@ -13,12 +13,14 @@ import { type Diagnostic, formatDiagnostic } from "../build/diagnostics.ts";
 import { createStaging, discard, outputFolderProblem, swapIn } from "../build/output-folder.ts";
 import { ConfigError, loadSiteConfig } from "../config/site-config.ts";
 import { PROJECT_ROOT } from "../eleventy/build-context.ts";
-import { DIAGNOSTICS_EVENT } from "../eleventy/diagnostics-plugin.ts";
+import { BUILD_FAILED_EVENT, DIAGNOSTICS_EVENT } from "../eleventy/diagnostics-plugin.ts";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
 
 const CONFIG_PATH = join(PROJECT_ROOT, ".eleventy.ts");
 
 class BuildFailed extends Error {}
+
+const SILENT = { log() {}, info() {}, warn() {}, error() {} };
 
 function report(diagnostics: readonly Diagnostic[], strict: boolean): { errors: number; warnings: number } {
   let errors = 0;
@@ -41,6 +43,10 @@ function describe(error: unknown): string {
   return messages.join("\n  caused by: ") || String(error);
 }
 
+function keptMessage(output: string): string {
+  return existsSync(output) ? ` ${relative(process.cwd(), output) || output} was left as it was.` : "";
+}
+
 async function runBuild(options: CliOptions): Promise<void> {
   const input = resolve(options.input);
   const output = resolve(options.output);
@@ -53,28 +59,35 @@ async function runBuild(options: CliOptions): Promise<void> {
   const started = performance.now();
   const staging = await createStaging(output);
   let diagnostics: Diagnostic[] = [];
+  let userConfig: UserConfig | undefined;
   try {
     const eleventy = new Eleventy(input, staging, {
       configPath: CONFIG_PATH,
       quietMode: true,
       config: (eleventyConfig: UserConfig) => {
+        userConfig = eleventyConfig;
         eleventyConfig.on(DIAGNOSTICS_EVENT, (items: Diagnostic[]) => {
           diagnostics = items;
         });
       },
     });
     eleventy.setIsVerbose(false);
+    // Eleventy's own log (a stack trace on failure) is replaced by our messages; DEBUG=Eleventy* shows it.
+    eleventy.logger.overrideLogger(process.env.DEBUG ? console : SILENT);
     await eleventy.write();
   } catch (error) {
     await discard(staging);
     if (error instanceof ConfigError) throw error;
-    throw new BuildFailed(`the build stopped: ${describe(error)}`);
+    // What was found before the stop is usually the cause (two pages writing one file, say).
+    await userConfig?.emit(BUILD_FAILED_EVENT);
+    const { errors } = report(diagnostics, true);
+    if (errors > 0) throw new BuildFailed(`${errors} problem${errors === 1 ? "" : "s"} to fix (listed above).${keptMessage(output)}`);
+    throw new BuildFailed(`the build stopped: ${describe(error)}${keptMessage(output)}`);
   }
   const { errors, warnings } = report(diagnostics, strict);
   if (errors > 0) {
     await discard(staging);
-    const kept = existsSync(output) ? ` ${relative(process.cwd(), output) || output} was left as it was.` : "";
-    throw new BuildFailed(`${errors} problem${errors === 1 ? "" : "s"} to fix (listed above).${kept} To build anyway, run with --no-strict.`);
+    throw new BuildFailed(`${errors} problem${errors === 1 ? "" : "s"} to fix (listed above).${keptMessage(output)} To build anyway, run with --no-strict.`);
   }
   await swapIn(staging, output);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -5,7 +5,7 @@
  */
 
 import { existsSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { z } from "zod";
 import { parseYaml, YamlSyntaxError } from "../content/yaml-source.ts";
 import { closestMatch } from "../text/closest-match.ts";
@@ -80,7 +80,7 @@ export function validateSiteConfig(value: unknown, file: string, lineOf: (path: 
     }
     return [{ file, line: lineOf(path), message: `\`${where}\`: ${issue.message}` }];
   });
-  throw new ConfigError(problems);
+  throw new ConfigError(problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
 }
 
 /** Reads `course.yml` from the course folder (defaults when there is none). Throws ConfigError. */
@@ -90,7 +90,18 @@ export function loadSiteConfig(inputDir: string): SiteConfig {
   const shown = relative(process.cwd(), path) || path;
   try {
     const parsed = parseYaml(readFileSync(path, "utf8"));
-    return validateSiteConfig(parsed.value, shown, parsed.lineOf);
+    const config = validateSiteConfig(parsed.value, shown, parsed.lineOf);
+    const missing = Object.entries(config.mounts).filter(([, from]) => !existsSync(resolve(inputDir, from)));
+    if (missing.length > 0) {
+      throw new ConfigError(
+        missing.map(([to, from]) => ({
+          file: shown,
+          line: parsed.lineOf(["mounts", to]),
+          message: `\`mounts.${to}\`: the folder ${from} (from the course folder) does not exist. Fix the path or remove the mount.`,
+        })),
+      );
+    }
+    return config;
   } catch (error) {
     if (error instanceof YamlSyntaxError) throw new ConfigError([{ file: shown, line: error.line, message: `not valid YAML: ${error.message}` }]);
     throw error;

@@ -52,11 +52,14 @@ export const SOURCE_PERMALINK = "source_permalink";
 /** Under this key, the file line of each front-matter key (for messages about its value found later). */
 export const SOURCE_LINES = "source_lines";
 
-/** Parses and checks the YAML between a page's `---` lines (which start on file line 2). */
+/**
+ * Parses and checks the YAML between a page's `---` lines, as gray-matter hands it over:
+ * starting with the newline that ends the opening `---`, so its line N is file line N.
+ */
 export function parseFrontMatter(yamlText: string, report: FrontMatterReporter): Record<string, unknown> {
   let parsed: ReturnType<typeof parseYaml>;
   try {
-    parsed = parseYaml(yamlText, 1);
+    parsed = parseYaml(yamlText, 0);
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) throw error;
     report(

@@ -4,8 +4,9 @@
  * the built page or file, so links work at any host path and from disk.
  */
 
-import { existsSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { closestMatch } from "../text/closest-match.ts";
 import { relativeHref } from "./page-url.ts";
 import type { SiteMap } from "./site-map.ts";
 
@@ -16,8 +17,8 @@ export type LinkResolution =
   | { readonly kind: "page"; readonly href: string; readonly target: string; readonly fragment: string }
   /** A file copied into the site. */
   | { readonly kind: "file"; readonly href: string; readonly target: string; readonly path: string }
-  /** Nothing exists at the resolved path. */
-  | { readonly kind: "missing"; readonly path: string };
+  /** Nothing exists at the resolved path; `suggestion` is the closest page or file, written as a link from the page. */
+  | { readonly kind: "missing"; readonly path: string; readonly suggestion?: string | undefined };
 
 export interface LinkSource {
   /** Absolute path of the page's source file. */
@@ -54,7 +55,25 @@ export function resolveLink(url: string, from: LinkSource, site: SiteMap): LinkR
 
   const file = site.fileOutput(sourcePath);
   if (file !== undefined) return { kind: "file", href: relativeHref(from.outputPath, file, fragment), target: file, path: sourcePath };
-  return { kind: "missing", path: sourcePath };
+  return { kind: "missing", path: sourcePath, suggestion: suggest(pathPart, sourcePath, from, site) };
+}
+
+/** The existing page (for links to pages) or file in the same folder (for other files) closest to what was written. */
+function suggest(written: string, sourcePath: string, from: LinkSource, site: SiteMap): string | undefined {
+  const fromDir = dirname(from.sourceFile);
+  const asWritten = (absolute: string): string => relative(fromDir, absolute).split(sep).join("/");
+  const wantsPage = /\.(md|markdown|html)$/i.test(written) || !/\.[a-z0-9]+$/i.test(written);
+  const candidates = wantsPage ? site.pageSources : filesBeside(sourcePath);
+  const match = closestMatch(asWritten(sourcePath), candidates.map(asWritten));
+  return match;
+}
+
+function filesBeside(path: string): string[] {
+  const dir = dirname(path);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => join(dir, name))
+    .filter((p) => statSync(p).isFile());
 }
 
 /** A link to a folder means its README.md or index.md page. */

@@ -22,6 +22,8 @@ export interface SiteMap {
   pageOutput(sourceFile: string): string | undefined;
   /** Whether some page is written to this site-relative output path. */
   hasPage(outputPath: string): boolean;
+  /** Absolute source paths of every page, for suggestions. */
+  readonly pageSources: readonly string[];
   /** Site-relative path a non-Markdown file is copied to, or undefined when the file is not part of the site. */
   fileOutput(sourceFile: string): string | undefined;
 }
@@ -46,6 +48,7 @@ export function createSiteMap(inputDir: string, pages: ReadonlyMap<string, strin
     inputDir: root,
     pageOutput: (sourceFile) => pages.get(resolve(sourceFile)),
     hasPage: (outputPath) => outputs.has(outputPath),
+    pageSources: [...pages.keys()].sort(),
     fileOutput(sourceFile) {
       const file = resolve(sourceFile);
       if (!existsSync(file) || !statSync(file).isFile()) return undefined;

@@ -31,7 +31,11 @@ export function parseYaml(text: string, lineOffset = 0): ParsedYaml {
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
-    const pos = first instanceof YAMLParseError ? lineCounter.linePos(first.pos[0]) : { line: 1, col: 1 };
+    let offset = first instanceof YAMLParseError ? first.pos[0] : 0;
+    // An unclosed quote is noticed at the end of the text; point at where it opened instead.
+    const quote = first.code === "MISSING_CHAR" ? /closing (["'])/.exec(first.message)?.[1] : undefined;
+    if (quote) offset = Math.max(0, text.lastIndexOf(quote, offset - 1));
+    const pos = lineCounter.linePos(offset);
     const reason = first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
     throw new YamlSyntaxError(reason, pos.line + lineOffset, pos.col);
   }

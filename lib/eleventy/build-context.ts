@@ -3,12 +3,13 @@
  * diagnostics collected along the way. Created once per Eleventy configuration.
  */
 
-import { existsSync } from "node:fs";
 import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Diagnostics } from "../build/diagnostics.ts";
 import type { GitInfo } from "../build/git-history.ts";
+import { offlineZipName } from "../build/offline-zip.ts";
 import { loadSiteConfig, type SiteConfig } from "../config/site-config.ts";
+import type { AnchorReference } from "../content/anchor-check.ts";
 import type { Mount } from "../content/site-map.ts";
 
 /** Facts gathered at the start of each build (refreshed on every rebuild in preview). */
@@ -17,6 +18,8 @@ export interface BuildRun {
   assets?: { readonly css: string; readonly js: string; readonly favicon: string; readonly mathCss: string };
   /** Git history of the course folder, when it is in a repository. */
   git?: GitInfo | undefined;
+  /** Links to #anchors found while rendering, checked once every page is built. */
+  anchors: AnchorReference[];
 }
 
 /** The project's own folder (where `layouts/` and `assets/` live), wherever the course is. */
@@ -34,6 +37,8 @@ export interface BuildContext {
   /** Whether Eleventy is serving (live preview) rather than building once. */
   readonly serving: boolean;
   readonly run: BuildRun;
+  /** Site-relative path of the zip for offline reading. */
+  readonly offlineZip: string;
   /** A path as the instructor would type it: relative to the working folder. */
   displayPath(absolutePath: string): string;
 }
@@ -46,21 +51,16 @@ export function createBuildContext(inputDir: string, outputDir: string, serving:
     to: to.replace(/^\/+|\/+$/g, ""),
     from: isAbsolute(from) ? from : resolve(input, from),
   }));
-  const diagnostics = new Diagnostics();
-  for (const mount of mounts) {
-    if (!existsSync(mount.from)) {
-      diagnostics.error(relative(process.cwd(), resolve(input, "course.yml")), undefined, `\`mounts.${mount.to}\`: the folder ${mount.from} does not exist.`);
-    }
-  }
   return {
     projectRoot: PROJECT_ROOT,
     inputDir: input,
     outputDir: resolve(outputDir),
     config,
     mounts,
-    diagnostics,
+    diagnostics: new Diagnostics(),
     serving,
-    run: {},
+    run: { anchors: [] },
+    offlineZip: offlineZipName(config.title),
     displayPath: (absolutePath) => relative(process.cwd(), absolutePath) || ".",
   };
 }

@@ -25,7 +25,8 @@ export function isPageData(value: unknown): value is EleventyPageData {
 export function modelOf(data: EleventyPageData, build: BuildContext): CourseModel {
   return courseModelFor(data.collections.all, (items) => {
     const model = buildCourseModel(items, build.inputDir, build.outputDir, build.mounts, build.displayPath);
-    for (const problem of model.nav.problems) build.diagnostics.error(problem.source, problem.line, problem.message);
+    for (const problem of model.nav.problems)
+      build.diagnostics.add({ severity: problem.severity, file: problem.source, line: problem.line, message: problem.message });
     return model;
   });
 }
@@ -58,6 +59,7 @@ export function renderContextOf(env: unknown, build: BuildContext): RenderContex
       lineOffset: lineOffsetOf(sourceFile, env.page.rawInput),
       site: modelOf(env, build).siteMap,
       report: (severity, line, message) => build.diagnostics.add({ severity, file: shown, line, message }),
+      linkToAnchor: (target, fragment, line, written) => build.run.anchors.push({ file: shown, line, target, fragment, written }),
     };
     contexts.set(env, context);
   }

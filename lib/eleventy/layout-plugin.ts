@@ -50,6 +50,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       footerHtml: config.footer ? footerMarkdown.renderInline(config.footer) : "",
       contentSecurityPolicy: csp,
       themeScript: THEME_SCRIPT,
+      offlineZip: build.offlineZip,
     };
   };
 

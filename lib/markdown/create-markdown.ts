@@ -19,6 +19,7 @@ import githubAlerts from "markdown-it-github-alerts";
 import { admonitions } from "./admonitions.ts";
 import { attributeLists } from "./attribute-lists.ts";
 import type { CodeHighlighter } from "./code-highlighter.ts";
+import { contentLint } from "./content-lint.ts";
 import { contentTabs } from "./content-tabs.ts";
 import { fencedCode } from "./fenced-code.ts";
 import { headingIds } from "./heading-ids.ts";
@@ -64,6 +65,7 @@ export function createMarkdown(options: MarkdownOptions): MarkdownItInstance {
 
   // Output.
   md.use(scrollableTables);
+  contentLint(md, options.contextOf); // before images and URLs are rewritten: messages show what was written
   images(md, options.contextOf);
   rewriteUrls(md, options.contextOf);
   fencedCode(md, options.highlighter, options.contextOf);

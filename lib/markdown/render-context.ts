@@ -16,6 +16,8 @@ export interface RenderContext {
   readonly site: SiteMap;
   /** Reports a problem at a 1-based line of the source file. */
   report(severity: "error" | "warning", line: number | undefined, message: string): void;
+  /** Notes a link to `#fragment` in the page written to `target`, checked once every page is built. */
+  linkToAnchor(target: string, fragment: string, line: number | undefined, written: string): void;
 }
 
 export type ContextOf = (env: unknown) => RenderContext | undefined;

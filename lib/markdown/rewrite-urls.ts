@@ -23,25 +23,33 @@ export function rewriteUrls(md: MarkdownIt, contextOf: ContextOf): void {
       for (const child of token.children) {
         if (child.type === "softbreak" || child.type === "hardbreak") offset++;
         const here = line === undefined ? undefined : line + offset;
-        if (child.type === "link_open") rewriteAttribute(child, "href", context, here);
-        else if (child.type === "image") rewriteAttribute(child, "src", context, here);
+        if (child.type === "link_open") {
+          rewriteAttribute(child, "href", context, here);
+          markExternal(child);
+        } else if (child.type === "image") rewriteAttribute(child, "src", context, here);
         else if (child.type === "html_inline") child.content = rewriteHtml(child.content, context, here);
       }
     }
   });
 }
 
-function rewriteAttribute(token: Token, name: string, context: RenderContext, line: number | undefined): void {
+function rewriteAttribute(token: Token, name: "href" | "src", context: RenderContext, line: number | undefined): void {
   const value = token.attrGet(name);
   if (typeof value !== "string") return;
-  const rewritten = rewrite(value, context, line);
+  const rewritten = rewrite(value, context, line, name === "src" || token.attrGet("class") === "lightbox-link" ? "image" : "link");
   if (rewritten !== value) token.attrSet(name, rewritten);
+}
+
+/** Links to other sites open no window handle back to the course (rel="noopener"). */
+function markExternal(token: Token): void {
+  const href = String(token.attrGet("href") ?? "");
+  if (/^(https?:)?\/\//i.test(href) && !String(token.attrGet("rel") ?? "").includes("noopener")) token.attrJoin("rel", "noopener");
 }
 
 function rewriteHtml(markup: string, context: RenderContext, line: number | undefined): string {
   return markup.replace(HTML_URL_ATTRIBUTE, (whole, prefix: string, _quoted, double?: string, single?: string) => {
     const value = double ?? single ?? "";
-    const rewritten = rewrite(decodeEntities(value), context, line);
+    const rewritten = rewrite(decodeEntities(value), context, line, /^<a\b/i.test(prefix) ? "link" : "image");
     return rewritten === decodeEntities(value) ? whole : `${prefix}"${rewritten.replaceAll('"', "&quot;")}"`;
   });
 }
@@ -50,16 +58,22 @@ function decodeEntities(value: string): string {
   return value.replaceAll("&amp;", "&").replaceAll("&quot;", '"').replaceAll("&#39;", "'");
 }
 
-function rewrite(url: string, context: RenderContext, line: number | undefined): string {
+function rewrite(url: string, context: RenderContext, line: number | undefined, kind: "link" | "image"): string {
   const result: LinkResolution = resolveLink(url, context, context.site);
   switch (result.kind) {
     case "page":
+      if (result.fragment) context.linkToAnchor(result.target, result.fragment, line, url);
+      return result.href;
     case "file":
       return result.href;
-    case "missing":
-      context.report("error", line, `the link "${url}" points to a file that does not exist (${result.path}). Fix the path, or add the file.`);
+    case "missing": {
+      const what = kind === "image" ? `the image "${url}"` : `the link "${url}" points to a page or file that`;
+      const hint = result.suggestion ? `; did you mean "${result.suggestion}"?` : `. Fix the path, or add the ${kind === "image" ? "image" : "file"}.`;
+      context.report("error", line, `${what} does not exist${hint}`);
       return url;
+    }
     default:
+      if (url.startsWith("#") && url.length > 1) context.linkToAnchor(context.outputPath, url.slice(1), line, url);
       return url;
   }
 }

@@ -38,6 +38,8 @@ export interface NavNode<P extends NavPage = NavPage> {
 }
 
 export interface NavProblem {
+  /** Errors break the navigation; warnings leave a page unreachable that the author may have meant to hide. */
+  readonly severity: "error" | "warning";
   readonly source: string;
   readonly line?: number | undefined;
   readonly message: string;
@@ -96,6 +98,7 @@ export function buildCourseNav<P extends NavPage>(pages: readonly P[]): CourseNa
           looping.add(page);
           const chain = [...seen].map((s) => `"${s.title}"`).join(" → ");
           problems.push({
+            severity: "error",
             source: page.source,
             line: page.parentLine,
             message: `the parent chain loops: ${chain} → "${page.title}". Change one \`parent\` so the chain ends at a top-level page.`,
@@ -136,7 +139,9 @@ export function buildCourseNav<P extends NavPage>(pages: readonly P[]): CourseNa
     const parent = parentOf.get(page);
     if (parent && !byUrl.has(parent.url)) {
       problems.push({
+        severity: "warning",
         source: page.source,
+        line: page.parentLine,
         message: `no navigation reaches this page: its parent "${parent.title}" is not in the navigation (nav_exclude?). Set \`nav_exclude: true\` here too, or include the parent.`,
       });
     }
@@ -155,6 +160,7 @@ function findParent<P extends NavPage>(page: P, byTitle: Map<string, P[]>, probl
   if (candidates.length === 0) {
     const hint = closestMatch(wanted, byTitle.keys());
     problems.push({
+      severity: "error",
       source: page.source,
       line: page.parentLine,
       message: `\`parent: ${page.parent}\` matches no page title${hint ? `; did you mean "${hint}"?` : "."} The page is built but left out of the navigation.`,
@@ -169,6 +175,7 @@ function findParent<P extends NavPage>(page: P, byTitle: Map<string, P[]>, probl
   }
   const where = candidates.map((c) => c.source).join(", ");
   problems.push({
+    severity: "error",
     source: page.source,
     line: page.parentLine,
     message: `\`parent: ${page.parent}\` matches ${candidates.length} pages (${where}). Add \`grand_parent\` with the title of the right one's parent.`,

@@ -34,6 +34,8 @@ export interface SiteView {
   readonly footerHtml: string;
   readonly contentSecurityPolicy: string;
   readonly themeScript: string;
+  /** Site-relative path of the zip for offline reading. */
+  readonly offlineZip: string;
 }
 
 export interface SidebarView {

@@ -2,10 +2,13 @@
 
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { join } from "node:path";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
+import { unzipSync } from "fflate";
 import type { Browser, Page } from "playwright-core";
 import { type BuildResult, build, PROJECT } from "../build/build-helper.ts";
 import { launchBrowser, type StaticServer, serve } from "./browser-helper.ts";
@@ -109,6 +112,27 @@ describe("the offline index", () => {
     await page.locator("#search-input").fill("");
     await page.locator("#search-input").pressSequentially("fernweh merging", { delay: 10 });
     await page.locator("#search-status").filter({ hasText: "No results" }).waitFor();
+    await page.close();
+  });
+});
+
+describe("the offline copy", () => {
+  it("is linked from every page and unzips into a folder that works from disk, search included", async () => {
+    const home = site.read("index.html");
+    assert.match(home, /<a href="fixture-course-offline\.zip" download>Download for offline reading<\/a>/);
+    assert.match(site.read("s1_start/m1_terminal.html"), /<a href="\.\.\/fixture-course-offline\.zip" download>/);
+    const folder = mkdtempSync(join(tmpdir(), "unzipped-"));
+    for (const [name, data] of Object.entries(unzipSync(readFileSync(join(site.output, "fixture-course-offline.zip"))))) {
+      mkdirSync(dirname(join(folder, name)), { recursive: true });
+      writeFileSync(join(folder, name), data);
+    }
+    assert.equal(existsSync(join(folder, "fixture-course/pagefind")), false, "Pagefind is left out: it only works over HTTP");
+    const { page, failures } = await openPage(pathToFileURL(join(folder, "fixture-course/")).href, "s2_next/m3_git.html");
+    const results = await search(page, "fernweh");
+    assert.equal(results[0]?.title, "M1 - Terminal");
+    await page.locator(".search-list a").first().click();
+    await page.waitForURL(/fixture-course\/s1_start\/m1_terminal\.html$/);
+    assert.deepEqual(failures, []);
     await page.close();
   });
 });

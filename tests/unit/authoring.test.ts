@@ -12,12 +12,14 @@ import { countTasks } from "../../lib/markdown/task-lists.ts";
 
 const COURSE = join(import.meta.dirname, "../fixtures/authoring");
 const reports: string[] = [];
+const anchors: string[] = [];
 const context: RenderContext = {
   sourceFile: join(COURSE, "index.md"),
   outputPath: "index.html",
   lineOffset: 0,
   site: createSiteMap(COURSE, new Map([[join(COURSE, "s1/page.md"), "s1/page.html"]])),
   report: (severity, line, message) => reports.push(`${severity}@${line}: ${message}`),
+  linkToAnchor: (target, fragment, line) => anchors.push(`${target}#${fragment}@${line}`),
 };
 let render: (markdown: string) => string;
 before(async () => {

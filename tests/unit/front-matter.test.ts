@@ -4,7 +4,8 @@ import { parseFrontMatter, SOURCE_LINES, SOURCE_PERMALINK } from "../../lib/cont
 
 function parse(yaml: string): { data: Record<string, unknown>; problems: string[] } {
   const problems: string[] = [];
-  const data = parseFrontMatter(yaml, (line, message) => problems.push(`${line}: ${message}`));
+  // As gray-matter hands it over: from the newline that ends the opening `---`.
+  const data = parseFrontMatter(`\n${yaml}`, (line, message) => problems.push(`${line}: ${message}`));
   delete data[SOURCE_LINES];
   return { data, problems };
 }

@@ -1,0 +1,40 @@
+/** Eleventy plugin: once every page is built, links to `#anchors` are checked against the ids of the pages they point to. */
+
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { checkAnchors, idsIn } from "../content/anchor-check.ts";
+import { sitePath } from "../course/course-model.ts";
+import type { BuildContext } from "./build-context.ts";
+
+interface BuildResult {
+  readonly inputPath?: string;
+  readonly outputPath?: string | false;
+  readonly content?: string;
+}
+
+export function linkCheckPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
+  eleventyConfig.on("eleventy.before", () => {
+    build.run.anchors = [];
+  });
+  eleventyConfig.on("eleventy.after", ({ results }: { results?: readonly BuildResult[] }) => {
+    const pages = new Map<string, { html: string; source: string }>();
+    for (const r of results ?? []) {
+      if (typeof r.outputPath === "string" && typeof r.content === "string")
+        pages.set(sitePath(build.outputDir, r.outputPath), { html: r.content, source: r.inputPath ?? r.outputPath });
+    }
+    const ids = new Map<string, Set<string>>();
+    const idsOf = (target: string): Set<string> | undefined => {
+      const page = pages.get(target);
+      if (!page) return undefined;
+      const known = ids.get(target);
+      if (known) return known;
+      const found = idsIn(page.html);
+      ids.set(target, found);
+      return found;
+    };
+    const describe = (target: string): string => {
+      const source = pages.get(target)?.source;
+      return source ? build.displayPath(source) : target;
+    };
+    for (const problem of checkAnchors(build.run.anchors, idsOf, describe)) build.diagnostics.error(problem.file, problem.line, problem.message);
+  });
+}
