@@ -22,5 +22,6 @@ ${description ? html`<meta name="description" content="${description}">` : ""}
 ${view.hasMath ? html`<link rel="stylesheet" href="${root + site.assets.mathCss}">` : ""}
 <script>${raw(site.themeScript)}</script>
 <script src="${root + site.assets.js}" defer></script>
+${site.problemsScript ? html`<script src="${root + site.problemsScript}" defer></script>` : ""}
 </head>`;
 }

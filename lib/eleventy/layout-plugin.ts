@@ -14,6 +14,7 @@ import { editUrl } from "../course/edit-link.ts";
 import { buildPageView, type PageView, type SiteView } from "../page/page-view.ts";
 import type { BuildContext } from "./build-context.ts";
 import { isPageData, modelOf, outputPathOf } from "./course-data.ts";
+import { PROBLEMS_SCRIPT } from "./diagnostics-plugin.ts";
 
 /** Layout names used by courses written for Jekyll themes; all mean our page layout. */
 export const LAYOUT_NAMES = ["default", "page", "home", "post", "minimal", "module", "session"];
@@ -51,6 +52,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       contentSecurityPolicy: csp,
       themeScript: THEME_SCRIPT,
       offlineZip: build.offlineZip,
+      problemsScript: build.serving ? PROBLEMS_SCRIPT : undefined,
     };
   };
 

@@ -36,6 +36,8 @@ export interface SiteView {
   readonly themeScript: string;
   /** Site-relative path of the zip for offline reading. */
   readonly offlineZip: string;
+  /** In preview: the script that shows the build's problems over the page. */
+  readonly problemsScript?: string | undefined;
 }
 
 export interface SidebarView {

@@ -1,0 +1,58 @@
+/** `npm start`: a mistake shows in the browser and the terminal, and fixing the file clears it without a restart. */
+
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser } from "playwright-core";
+import { FIXTURES, PROJECT } from "../build/build-helper.ts";
+import { launchBrowser } from "./browser-helper.ts";
+
+const folder = mkdtempSync(join(tmpdir(), "preview-"));
+const course = join(folder, "course");
+const port = 20000 + Math.floor(Math.random() * 20000);
+let server: ChildProcess;
+let output = "";
+let browser: Browser;
+
+async function waitFor(condition: () => boolean, what: string, ms = 30000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}; output:\n${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+before(async () => {
+  cpSync(join(FIXTURES, "basic"), course, { recursive: true });
+  server = spawn(process.execPath, ["--import", "tsx", join(PROJECT, "lib/cli/build.ts"), "--serve", "--input", course, "--output", join(folder, "site"), "--port", String(port)], { cwd: PROJECT });
+  server.stdout?.on("data", (d) => (output += d));
+  server.stderr?.on("data", (d) => (output += d));
+  await waitFor(() => /Server at/.test(output), "the preview server");
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  server?.kill();
+});
+
+describe("live preview", () => {
+  it("shows a mistake over the page and in the terminal, and clears it when the file is fixed", async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/s1_start/m2_conda.html`);
+    assert.equal(await page.locator(".build-problems").count(), 0);
+    const file = join(course, "s1_start/m2_conda.md");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, `${original}\nSee [the notes](notes.md).\n`);
+    const panel = page.locator(".build-problems");
+    await panel.waitFor({ timeout: 30000 });
+    assert.match((await panel.textContent()) ?? "", /m2_conda\.md:24 error: the link "notes\.md" points to a page or file that does not exist/);
+    assert.match(output, /m2_conda\.md:24: error: the link "notes\.md"/);
+    writeFileSync(file, original);
+    await panel.waitFor({ state: "detached", timeout: 30000 });
+    assert.equal(await page.locator("h1").textContent(), "Conda");
+    await page.close();
+  });
+});
