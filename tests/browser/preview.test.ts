@@ -48,8 +48,8 @@ describe("live preview", () => {
     writeFileSync(file, `${original}\nSee [the notes](notes.md).\n`);
     const panel = page.locator(".build-problems");
     await panel.waitFor({ timeout: 30000 });
-    assert.match((await panel.textContent()) ?? "", /m2_conda\.md:24 error: the link "notes\.md" points to a page or file that does not exist/);
-    assert.match(output, /m2_conda\.md:24: error: the link "notes\.md"/);
+    assert.match((await panel.textContent()) ?? "", /m2_conda\.md:25 error: the link "notes\.md" points to a page or file that does not exist/);
+    assert.match(output, /m2_conda\.md:25: error: the link "notes\.md"/);
     writeFileSync(file, original);
     await panel.waitFor({ state: "detached", timeout: 30000 });
     assert.equal(await page.locator("h1").textContent(), "Conda");
