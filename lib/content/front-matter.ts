@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { parseYaml, YamlSyntaxError } from "./yaml-source.ts";
 
-const text = z.union([z.string(), z.number()]).transform(String);
+const text = z.union([z.string(), z.number()], { error: "expected text" }).transform(String);
 // YAML 1.1 (Jekyll's) also reads yes/no/on/off as booleans; courses written for it use them.
 const flag = z.union([z.boolean(), z.enum(["yes", "no", "on", "off", "true", "false"]).transform((v) => v === "yes" || v === "on" || v === "true")], {
   error: "expected true or false",

@@ -4,9 +4,9 @@
  * preview, prints them in the terminal.
  */
 
-import type UserConfig from "@11ty/eleventy/UserConfig";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
 import { type Diagnostic, formatDiagnostic } from "../build/diagnostics.ts";
 import type { BuildContext } from "./build-context.ts";
 

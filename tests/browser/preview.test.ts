@@ -27,7 +27,11 @@ async function waitFor(condition: () => boolean, what: string, ms = 30000): Prom
 
 before(async () => {
   cpSync(join(FIXTURES, "basic"), course, { recursive: true });
-  server = spawn(process.execPath, ["--import", "tsx", join(PROJECT, "lib/cli/build.ts"), "--serve", "--input", course, "--output", join(folder, "site"), "--port", String(port)], { cwd: PROJECT });
+  server = spawn(
+    process.execPath,
+    ["--import", "tsx", join(PROJECT, "lib/cli/build.ts"), "--serve", "--input", course, "--output", join(folder, "site"), "--port", String(port)],
+    { cwd: PROJECT },
+  );
   server.stdout?.on("data", (d) => (output += d));
   server.stderr?.on("data", (d) => (output += d));
   await waitFor(() => /Server at/.test(output), "the preview server");
