@@ -9,14 +9,13 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createBuildContext } from "./lib/eleventy/build-context.ts";
 import { clientAssetsPlugin } from "./lib/eleventy/client-assets-plugin.ts";
 import { diagnosticsPlugin } from "./lib/eleventy/diagnostics-plugin.ts";
+import { finishPlugin } from "./lib/eleventy/finish-plugin.ts";
 import { frontMatterPlugin } from "./lib/eleventy/front-matter-plugin.ts";
 import { layoutPlugin } from "./lib/eleventy/layout-plugin.ts";
 import { linkCheckPlugin } from "./lib/eleventy/link-check-plugin.ts";
 import { markdownPlugin } from "./lib/eleventy/markdown-plugin.ts";
-import { offlineCopyPlugin } from "./lib/eleventy/offline-copy-plugin.ts";
 import { pageUrlsPlugin } from "./lib/eleventy/page-urls-plugin.ts";
 import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
-import { staticFilesPlugin } from "./lib/eleventy/static-files-plugin.ts";
 
 export const config = {
   templateFormats: ["md"],
@@ -36,11 +35,10 @@ export default async function coursesite(eleventyConfig: UserConfig): Promise<vo
   await eleventyConfig.addPlugin(markdownPlugin, build);
   eleventyConfig.addPlugin(layoutPlugin, build);
   eleventyConfig.addPlugin(clientAssetsPlugin, build);
-  // After the pages: files, then the search indexes, then the zip of it all, in that order.
-  eleventyConfig.setEventEmitterMode("sequential");
-  eleventyConfig.addPlugin(staticFilesPlugin, build);
   eleventyConfig.addPlugin(searchPlugin, build);
-  eleventyConfig.addPlugin(offlineCopyPlugin, build);
+  // After the pages, in this order: other files, search indexes and zip; links; the report.
+  eleventyConfig.setEventEmitterMode("sequential");
+  eleventyConfig.addPlugin(finishPlugin, build);
   eleventyConfig.addPlugin(linkCheckPlugin, build);
   // Last: it reports what every part above found.
   eleventyConfig.addPlugin(diagnosticsPlugin, build);

@@ -1,16 +1,16 @@
 /**
  * The offline copy: a zip of the built site that unzips into one folder a student can
- * open from disk (search included, through the offline index). Pagefind's files are
- * left out, since they only work over HTTP. Entries are sorted and dated alike, so the
- * same site always gives the same zip.
+ * open from disk (search included, through the offline index). Pagefind's files are left
+ * out, since they only work over HTTP. The same files always give the same zip, and when
+ * nothing changed since the last build the previous zip is reused.
  */
 
-import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
-import { type AsyncZippable, zip } from "fflate";
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { dirname, join, relative, sep } from "node:path";
+import { zipFiles } from "./zip-writer.ts";
 
-/** Entry dates are fixed: a build must not depend on the clock. */
-const ENTRY_DATE = new Date("2000-01-01T00:00:00Z");
+/** Files that are compressed already: stored as they are. */
 const STORED = /\.(png|jpe?g|gif|webp|woff2?|zip|gz|mp4|webm|pdf)$/i;
 
 /** Lower-case words joined by hyphens, for file names. */
@@ -30,24 +30,40 @@ export function offlineZipName(title: string): string {
   return `${slugify(title)}-offline.zip`;
 }
 
-function zipAsync(files: AsyncZippable): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => zip(files, { level: 6, mtime: ENTRY_DATE }, (error, data) => (error ? reject(error) : resolve(data))));
-}
-
-/** Zips `siteDir` (without Pagefind, marker files and the zip itself) into `siteDir/zipName`, under one top folder. */
-export async function writeOfflineZip(siteDir: string, zipName: string): Promise<number> {
+/**
+ * Zips `siteDir` (without Pagefind, marker files and the zip itself) into `siteDir/zipName`,
+ * under one top folder; `cacheDir` keeps the last zip to reuse when the files are the same.
+ */
+export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir?: string): Promise<number> {
   const folder = zipName.replace(/\.zip$/, "").replace(/-offline$/, "");
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   const paths = entries
     .filter((e) => e.isFile())
     .map((e) => relative(siteDir, join(e.parentPath, e.name)).split(sep).join("/"))
-    .filter((p) => p !== zipName && !p.startsWith("pagefind/") && !p.startsWith("."))
+    .filter((p) => p !== zipName && !p.startsWith("pagefind/") && !p.startsWith(".") && !p.startsWith("_preview/"))
     .sort();
-  const files: AsyncZippable = {};
-  for (const path of paths) {
-    files[`${folder}/${path}`] = [await readFile(join(siteDir, path)), { level: STORED.test(path) ? 0 : 6, mtime: ENTRY_DATE }];
+  const files = await Promise.all(
+    paths.map(async (path) => ({ name: `${folder}/${path}`, data: await readFile(join(siteDir, path)), store: STORED.test(path) })),
+  );
+  const fingerprint = createHash("sha1");
+  for (const f of files) fingerprint.update(f.name).update("\0").update(f.data).update("\0");
+  const cached = cacheDir ? join(cacheDir, `${fingerprint.digest("hex")}.zip`) : undefined;
+  const target = join(siteDir, zipName);
+  if (cached) {
+    try {
+      await copyFile(cached, target);
+      return (await readFile(target)).length;
+    } catch {
+      // Not cached yet.
+    }
   }
-  const data = await zipAsync(files);
-  await writeFile(join(siteDir, zipName), data);
-  return data.byteLength;
+  const zip = await zipFiles(files);
+  await writeFile(target, zip);
+  if (cached && cacheDir) {
+    // One zip is kept: the last one.
+    await rm(cacheDir, { recursive: true, force: true });
+    await mkdir(dirname(cached), { recursive: true });
+    await writeFile(cached, zip);
+  }
+  return zip.length;
 }

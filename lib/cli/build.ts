@@ -11,6 +11,7 @@ import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { type Diagnostic, formatDiagnostic } from "../build/diagnostics.ts";
 import { createStaging, discard, outputFolderProblem, swapIn } from "../build/output-folder.ts";
+import { timed } from "../build/timing.ts";
 import { ConfigError, loadSiteConfig } from "../config/site-config.ts";
 import { PROJECT_ROOT } from "../eleventy/build-context.ts";
 import { BUILD_FAILED_EVENT, DIAGNOSTICS_EVENT } from "../eleventy/diagnostics-plugin.ts";
@@ -74,7 +75,7 @@ async function runBuild(options: CliOptions): Promise<void> {
     eleventy.setIsVerbose(false);
     // Eleventy's own log (a stack trace on failure) is replaced by our messages; DEBUG=Eleventy* shows it.
     eleventy.logger.overrideLogger(process.env.DEBUG ? console : SILENT);
-    await eleventy.write();
+    await timed("eleventy", () => eleventy.write());
   } catch (error) {
     await discard(staging);
     if (error instanceof ConfigError) throw error;
@@ -89,7 +90,7 @@ async function runBuild(options: CliOptions): Promise<void> {
     await discard(staging);
     throw new BuildFailed(`${errors} problem${errors === 1 ? "" : "s"} to fix (listed above).${keptMessage(output)} To build anyway, run with --no-strict.`);
   }
-  await swapIn(staging, output);
+  await timed("swap", () => swapIn(staging, output));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (!options.quiet || warnings > 0) {
     console.log(

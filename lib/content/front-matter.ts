@@ -4,6 +4,7 @@
  * at once; the build then fails on them (unless it is not strict).
  */
 
+import { load as loadYaml } from "js-yaml";
 import { z } from "zod";
 import { parseYaml, YamlSyntaxError } from "./yaml-source.ts";
 
@@ -49,6 +50,16 @@ export type FrontMatterReporter = (line: number | undefined, message: string) =>
 /** Eleventy treats `permalink` as its own; the page's written permalink is kept under this key and applied by our URL rule. */
 export const SOURCE_PERMALINK = "source_permalink";
 
+/** The line of each top-level `key:` (the text starts with the newline after `---`, so line N is file line N). */
+export function topLevelKeyLines(yamlText: string): Record<string, number | undefined> {
+  const lines: Record<string, number | undefined> = {};
+  yamlText.split("\n").forEach((line, index) => {
+    const key = /^(["']?)([^\s:#"'][^:#"']*?)\1\s*:(\s|$)/.exec(line)?.[2];
+    if (key !== undefined && lines[key] === undefined) lines[key] = index + 1;
+  });
+  return lines;
+}
+
 /** Under this key, the file line of each front-matter key (for messages about its value found later). */
 export const SOURCE_LINES = "source_lines";
 
@@ -57,27 +68,31 @@ export const SOURCE_LINES = "source_lines";
  * starting with the newline that ends the opening `---`, so its line N is file line N.
  */
 export function parseFrontMatter(yamlText: string, report: FrontMatterReporter): Record<string, unknown> {
-  let parsed: ReturnType<typeof parseYaml>;
+  let value: unknown;
   try {
-    parsed = parseYaml(yamlText, 0);
-  } catch (error) {
-    if (!(error instanceof YamlSyntaxError)) throw error;
-    report(
-      error.line,
-      `front matter is not valid YAML: ${error.message} (column ${error.column}). Check quotes and indentation; a value with a colon needs quotes.`,
-    );
-    return {};
+    // js-yaml (Eleventy's own parser) is the fast path; positions come from a line scan.
+    value = loadYaml(yamlText);
+  } catch {
+    // On an error, the slower parser that keeps positions says where it is.
+    try {
+      value = parseYaml(yamlText, 0).value;
+    } catch (error) {
+      if (!(error instanceof YamlSyntaxError)) throw error;
+      report(
+        error.line,
+        `front matter is not valid YAML: ${error.message} (column ${error.column}). Check quotes and indentation; a value with a colon needs quotes.`,
+      );
+      return {};
+    }
   }
-  const value = parsed.value;
   if (value === undefined || value === null) return {};
   if (typeof value !== "object" || Array.isArray(value)) {
     report(2, "front matter must be a list of `key: value` lines.");
     return {};
   }
   const data: Record<string, unknown> = {};
-  const lines: Record<string, number | undefined> = {};
+  const lines = topLevelKeyLines(yamlText);
   for (const [key, raw] of Object.entries(value as Record<string, unknown>)) {
-    lines[key] = parsed.lineOf([key]);
     const schema = (KNOWN_KEYS as Record<string, z.ZodType>)[key];
     if (!schema) {
       data[key] = raw;

@@ -11,6 +11,8 @@ import { offlineZipName } from "../build/offline-zip.ts";
 import { loadSiteConfig, type SiteConfig } from "../config/site-config.ts";
 import type { AnchorReference } from "../content/anchor-check.ts";
 import type { Mount } from "../content/site-map.ts";
+import type { TokenStyle } from "../markdown/code-highlighter.ts";
+import type { OfflineIndexer } from "../search/write-offline-index.ts";
 
 /** Facts gathered at the start of each build (refreshed on every rebuild in preview). */
 export interface BuildRun {
@@ -20,6 +22,10 @@ export interface BuildRun {
   git?: GitInfo | undefined;
   /** Links to #anchors found while rendering, checked once every page is built. */
   anchors: AnchorReference[];
+  /** Token classes of the highlighted code, for the stylesheet. */
+  codeStyles?: Readonly<Record<string, TokenStyle>>;
+  /** The worker building the offline search index from the pages as they render. */
+  offlineIndexer?: OfflineIndexer | undefined;
 }
 
 /** The project's own folder (where `layouts/` and `assets/` live), wherever the course is. */

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { build as esbuild } from "esbuild";
+import { styleRules } from "../markdown/code-highlighter.ts";
 import type { BuildContext } from "./build-context.ts";
 
 export interface ClientAssets {
@@ -35,8 +36,13 @@ async function copyKatex(target: string): Promise<string> {
 
 const hashOf = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex").slice(0, 10);
 
-/** Bundles and writes the client assets of `projectRoot` into `outputDir/assets`. */
-export async function writeClientAssets(projectRoot: string, outputDir: string): Promise<ClientAssets> {
+export interface Bundle {
+  readonly js: Uint8Array;
+  readonly css: string;
+}
+
+/** Bundles the browser's script and stylesheet. */
+export async function bundleClientAssets(projectRoot: string): Promise<Bundle> {
   const assets = join(projectRoot, "assets");
   const result = await esbuild({
     entryPoints: { site: join(assets, "js/main.ts"), style: join(assets, "css/main.css") },
@@ -53,26 +59,41 @@ export async function writeClientAssets(projectRoot: string, outputDir: string):
   const js = result.outputFiles.find((f) => f.path.endsWith("site.js"));
   const css = result.outputFiles.find((f) => f.path.endsWith("style.css"));
   if (!js || !css) throw new Error("esbuild produced no site.js or style.css");
+  return { js: js.contents, css: css.text };
+}
+
+/** Writes the bundle (the stylesheet with `extraCss` appended), KaTeX and the favicon into `outputDir/assets`. */
+export async function writeClientAssets(projectRoot: string, outputDir: string, bundle: Bundle, extraCss: string): Promise<ClientAssets> {
   const target = join(outputDir, "assets");
   await mkdir(target, { recursive: true });
+  const css = extraCss ? `${bundle.css}\n${extraCss}\n` : bundle.css;
   const [mathCss] = await Promise.all([
     copyKatex(target),
-    writeFile(join(target, "site.js"), js.contents),
-    writeFile(join(target, "site.css"), css.contents),
-    copyFile(join(assets, "favicon.svg"), join(target, "favicon.svg")),
+    writeFile(join(target, "site.js"), bundle.js),
+    writeFile(join(target, "site.css"), css),
+    copyFile(join(projectRoot, "assets/favicon.svg"), join(target, "favicon.svg")),
   ]);
   return {
-    js: `assets/site.js?v=${hashOf(js.contents)}`,
-    css: `assets/site.css?v=${hashOf(css.contents)}`,
+    js: `assets/site.js?v=${hashOf(bundle.js)}`,
+    css: `assets/site.css?v=${hashOf(css)}`,
     favicon: "assets/favicon.svg",
     mathCss,
   };
 }
 
-/** Writes the assets before every build and records their URLs for layouts. */
+/**
+ * Bundles the assets at the start of every build and writes them once the code colours
+ * are known (after highlighting, before rendering), recording their URLs for layouts.
+ */
 export function clientAssetsPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
-  eleventyConfig.on("eleventy.before", async () => {
-    build.run.assets = await writeClientAssets(build.projectRoot, build.outputDir);
+  let bundle: Promise<Bundle> | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    bundle = bundleClientAssets(build.projectRoot);
+    bundle.catch(() => undefined);
+  });
+  eleventyConfig.on("eleventy.contentMap", async () => {
+    if (!bundle) throw new Error("the client assets were not bundled");
+    build.run.assets = await writeClientAssets(build.projectRoot, build.outputDir, await bundle, styleRules(build.run.codeStyles ?? {}));
   });
   eleventyConfig.addWatchTarget(join(build.projectRoot, "assets"));
 }

@@ -1,15 +1,20 @@
 /**
- * Eleventy plugin: Markdown pages render through our markdown-it setup. Before each
- * build, the fence languages the course uses are loaded into Shiki (markdown-it
- * renders synchronously, so they must be ready before the first page).
+ * Eleventy plugin: Markdown pages render through our markdown-it setup. Code is
+ * highlighted before rendering starts: the cached blocks are looked up and the others
+ * highlighted in worker threads while Eleventy reads the course; the cache is saved
+ * after the build, so the next one highlights only what changed.
  */
 
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { timed } from "../build/timing.ts";
 import { isPublishable } from "../content/site-map.ts";
+import { cachedHighlighter } from "../markdown/cached-highlighter.ts";
 import { createCodeHighlighter, fenceLanguages } from "../markdown/code-highlighter.ts";
 import { createMarkdown } from "../markdown/create-markdown.ts";
+import { HighlightCache } from "../markdown/highlight-cache.ts";
+import { prehighlight } from "../markdown/prehighlight.ts";
 import type { BuildContext } from "./build-context.ts";
 import { renderContextOf } from "./course-data.ts";
 
@@ -22,14 +27,29 @@ export function markdownSources(dir: string): string[] {
 }
 
 export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext): Promise<void> {
-  const highlighter = await createCodeHighlighter();
+  const cacheFile = join(build.projectRoot, ".cache/coursesite/highlight.json");
+  const cache = HighlightCache.load(cacheFile);
+  const highlighter = cachedHighlighter(await createCodeHighlighter(), cache);
   const md = createMarkdown({ highlighter, contextOf: (env) => renderContextOf(env, build) });
   eleventyConfig.setLibrary("md", md);
+
+  let prepared: Promise<void> = Promise.resolve();
   eleventyConfig.on("eleventy.before", async () => {
+    cache.startBuild();
+    highlighter.thaw();
+    const files = markdownSources(build.inputDir);
+    // Highlighting runs while Eleventy reads the course; rendering waits for it (below).
+    prepared = timed("prehighlight", () => prehighlight(files, build.inputDir, cache));
+    prepared.catch(() => undefined);
     const languages = new Set<string>();
-    for (const file of markdownSources(build.inputDir)) {
-      for (const lang of fenceLanguages(readFileSync(file, "utf8"))) languages.add(lang);
-    }
+    for (const file of files) for (const lang of fenceLanguages(readFileSync(file, "utf8"))) languages.add(lang);
     await highlighter.ensureLanguages(languages);
   });
+  // Emitted after the data is read and before any page renders.
+  eleventyConfig.on("eleventy.contentMap", async () => {
+    await timed("wait for prehighlight", () => prepared);
+    build.run.codeStyles = cache.usedStyles();
+    highlighter.freeze();
+  });
+  eleventyConfig.on("eleventy.after", () => timed("save highlight cache", () => cache.save(cacheFile)));
 }

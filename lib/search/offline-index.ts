@@ -16,10 +16,27 @@
 import type { PageSection } from "./page-sections.ts";
 import { tokenize } from "./tokenize.ts";
 
+/** A section with its words counted (titles weighted), ready to index. */
+export interface IndexedSection extends PageSection {
+  /** [term, weighted count] pairs. */
+  readonly counts: readonly (readonly [string, number])[];
+  /** Number of words in the text. */
+  readonly length: number;
+}
+
 export interface IndexedPage {
   readonly url: string;
   readonly title: string;
-  readonly sections: readonly PageSection[];
+  readonly sections: readonly IndexedSection[];
+}
+
+/** Counts a section's words; its heading's words (and the page title's, for the page's top) count TITLE_WEIGHT times. */
+export function indexSection(section: PageSection, pageTitle: string): IndexedSection {
+  const words = tokenize(section.text);
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const w of tokenize(`${section.title} ${section.anchor === "" ? pageTitle : ""}`)) counts.set(w, (counts.get(w) ?? 0) + TITLE_WEIGHT);
+  return { ...section, counts: [...counts], length: words.length };
 }
 
 export interface OfflineIndexMeta {
@@ -60,11 +77,7 @@ export function buildOfflineIndex(pages: readonly IndexedPage[]): OfflineIndex {
     const pageIndex = meta.pages.push([page.url, page.title]) - 1;
     for (const section of page.sections) {
       const sectionIndex = meta.sections.length;
-      const words = tokenize(section.text);
-      const counts = new Map<string, number>();
-      for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
-      for (const w of tokenize(`${section.title} ${section.anchor === "" ? page.title : ""}`)) counts.set(w, (counts.get(w) ?? 0) + TITLE_WEIGHT);
-      for (const [term, count] of counts) {
+      for (const [term, count] of section.counts) {
         const list = postings.get(term);
         if (list) list.push(sectionIndex, count);
         else postings.set(term, [sectionIndex, count]);
@@ -76,8 +89,8 @@ export function buildOfflineIndex(pages: readonly IndexedPage[]): OfflineIndex {
       const chunk = chunks.length - 1;
       chunks[chunk]?.push(section.text);
       chunkSize += section.text.length;
-      totalLength += words.length;
-      meta.sections.push([pageIndex, section.anchor, section.title, words.length, chunk]);
+      totalLength += section.length;
+      meta.sections.push([pageIndex, section.anchor, section.title, section.length, chunk]);
     }
   }
   meta.averageLength = meta.sections.length ? totalLength / meta.sections.length : 0;

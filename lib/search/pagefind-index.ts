@@ -1,34 +1,35 @@
 /**
- * The search index for the served site: Pagefind, through its Node API (as
- * Starlight does): create the index, add the built folder, write the files, check
- * `errors` after each step, close in `finally`. Only `data-pagefind-body` regions
- * are indexed, so sidebars and footers never match a query.
+ * The search index for the served site: Pagefind, run on the built folder through its
+ * command-line binary (the one its npm package ships). Measured here, the binary indexes
+ * a folder of pages about twice as fast as handing pages one by one to its Node API,
+ * which sends every page through a pipe. Only `data-pagefind-body` regions are indexed,
+ * so sidebars and footers never match a query.
  */
 
-import { join } from "node:path";
-import * as pagefind from "pagefind";
+import { execFile } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 
-export interface IndexSummary {
-  readonly pages: number;
-}
+const run = promisify(execFile);
 
-function check(step: string, errors: readonly string[]): void {
-  if (errors.length > 0) throw new Error(`Pagefind could not ${step}: ${errors.join("; ")}`);
+/** The npm package's own launcher, which finds the binary for this platform. */
+function pagefindLauncher(): string {
+  return join(dirname(fileURLToPath(import.meta.resolve("pagefind"))), "runner/bin.cjs");
 }
 
 /** Indexes the built site in `siteDir` and writes Pagefind's files to `siteDir/pagefind`. */
-export async function writePagefindIndex(siteDir: string, language: string): Promise<IndexSummary> {
+export async function writePagefindIndex(siteDir: string, language: string): Promise<void> {
   try {
-    const created = await pagefind.createIndex({ forceLanguage: language, keepIndexUrl: true });
-    check("start", created.errors);
-    const index = created.index;
-    if (!index) throw new Error("Pagefind could not start");
-    const added = await index.addDirectory({ path: siteDir });
-    check(`index ${siteDir}`, added.errors);
-    const written = await index.writeFiles({ outputPath: join(siteDir, "pagefind") });
-    check("write its files", written.errors);
-    return { pages: added.page_count };
-  } finally {
-    await pagefind.close();
+    await run(
+      process.execPath,
+      [pagefindLauncher(), "--site", siteDir, "--output-subdir", "pagefind", "--keep-index-url", "--force-language", language, "--silent"],
+      {
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+  } catch (error) {
+    const e = error as { stderr?: string; message: string };
+    throw new Error(`Pagefind could not index the site: ${(e.stderr || e.message).trim().split("\n").slice(-3).join(" ")}`);
   }
 }

@@ -4,9 +4,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { createSiteMap } from "../../lib/content/site-map.ts";
-import { createCodeHighlighter, fenceLanguages } from "../../lib/markdown/code-highlighter.ts";
+import { createCodeHighlighter, fenceLanguages, highlightKey, styleClass, styleRules } from "../../lib/markdown/code-highlighter.ts";
 import { createMarkdown } from "../../lib/markdown/create-markdown.ts";
 import { githubSlug } from "../../lib/markdown/heading-ids.ts";
+import { HighlightCache } from "../../lib/markdown/highlight-cache.ts";
 import type { RenderContext } from "../../lib/markdown/render-context.ts";
 
 const root = mkdtempSync(join(tmpdir(), "markdown-"));
@@ -84,13 +85,16 @@ describe("links and images", () => {
 });
 
 describe("code blocks", () => {
-  it("highlights with both themes as CSS variables and adds a copy button", () => {
+  it("highlights with a class per colour pair (both themes) and adds a copy button", () => {
     const html = render("```python\nx = 1\n```\n");
     assert.match(
       html,
       /<div class="code-block" data-lang="python"><button type="button" class="copy-code" data-pagefind-ignore hidden>Copy<\/button><pre class="shiki/,
     );
-    assert.match(html, /--shiki-light:#[0-9A-Fa-f]{6};--shiki-dark:#[0-9A-Fa-f]{6}/);
+    assert.match(
+      html,
+      /<pre class="shiki" tabindex="0"><code><span class="line">x <span class="s[0-9a-z]+">=<\/span> <span class="s[0-9a-z]+">1<\/span><\/span><\/code><\/pre>/,
+    );
     assert.doesNotMatch(html, /<span class="line"><\/span><\/code>/, "no empty trailing line");
   });
   it("accepts common aliases", () => {
@@ -101,7 +105,7 @@ describe("code blocks", () => {
   });
   it("renders an unknown language as plain text with a warning at its line", () => {
     const html = render("para\n\n```nonsense\nx <y>\n```\n");
-    assert.match(html, /<span>x &#x3C;y><\/span>/, "escaped, not parsed as a tag");
+    assert.match(html, /<span class="line">x &lt;y&gt;<\/span>/, "escaped, not parsed as a tag");
     assert.deepEqual(reports, [
       'warning@7: code block language "nonsense" cannot be highlighted; it is shown as plain text. Use a language Shiki knows (python, bash, yaml …) or "text".',
     ]);
@@ -118,5 +122,35 @@ describe("code blocks", () => {
 describe("tables", () => {
   it("are wrapped in a focusable scroll region", () => {
     assert.match(render("| a |\n|---|\n| b |\n"), /<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>/);
+  });
+});
+
+describe("highlighted code's styles", () => {
+  it("names each colour pair with a stable class and writes its rule for both themes", () => {
+    const style = { light: "#CF222E", dark: "#FF7B72", fontStyle: 1 };
+    assert.equal(styleClass(style), styleClass({ ...style }));
+    assert.notEqual(styleClass(style), styleClass({ ...style, fontStyle: 0 }));
+    assert.equal(styleRules({ [styleClass(style)]: style }), `.shiki .${styleClass(style)}{color:light-dark(#CF222E,#FF7B72);font-style:italic}`);
+  });
+});
+
+describe("the highlight cache", () => {
+  it("reuses entries only when the code, language and options all match", () => {
+    const cache = new HighlightCache("v1");
+    const value = { html: "<pre>a</pre>", known: true, styles: {} };
+    cache.set(highlightKey("a", "python", { highlight: [1] }), value);
+    assert.deepEqual(cache.get(highlightKey("a", "python", { highlight: new Set([1]) })), value);
+    assert.equal(cache.get(highlightKey("a", "python")), undefined);
+    assert.equal(cache.get(highlightKey("a", "bash", { highlight: [1] })), undefined);
+    assert.equal(cache.get(highlightKey("a ", "python", { highlight: [1] })), undefined);
+  });
+  it("is thrown away when the version (Shiki, themes, renderer) differs", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "cache-")), "highlight.json");
+    const cache = new HighlightCache("v1");
+    cache.set("k", { html: "x", known: true, styles: {} });
+    cache.save(file);
+    assert.equal(HighlightCache.load(file, "v1").has("k"), true);
+    assert.equal(HighlightCache.load(file, "v2").has("k"), false);
+    assert.equal(HighlightCache.load(join(file, "missing"), "v1").has("k"), false);
   });
 });

@@ -1,6 +1,11 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildOfflineIndex, offlineIndexFiles, SHARD_BUDGET, shardFileName } from "../../lib/search/offline-index.ts";
+import { buildOfflineIndex, type IndexedPage, indexSection, offlineIndexFiles, SHARD_BUDGET, shardFileName } from "../../lib/search/offline-index.ts";
+import type { PageSection } from "../../lib/search/page-sections.ts";
+
+/** A page as the indexer sees it, its sections counted. */
+const page = (url: string, title: string, sections: PageSection[]): IndexedPage => ({ url, title, sections: sections.map((s) => indexSection(s, title)) });
+
 import { pageSections } from "../../lib/search/page-sections.ts";
 import { tokenize } from "../../lib/search/tokenize.ts";
 
@@ -42,7 +47,7 @@ describe("pageSections", () => {
 
 describe("buildOfflineIndex", () => {
   it("indexes words per section, with titles weighted", () => {
-    const index = buildOfflineIndex([{ url: "a.html", title: "Docker", sections: [{ anchor: "", title: "", text: "Containers run images." }] }]);
+    const index = buildOfflineIndex([page("a.html", "Docker", [{ anchor: "", title: "", text: "Containers run images." }])]);
     assert.deepEqual(index.meta.pages, [["a.html", "Docker"]]);
     assert.deepEqual(index.meta.sections, [[0, "", "", 3, 0]]);
     assert.deepEqual(index.shards.get("do"), { docker: [0, 3] });
@@ -50,7 +55,7 @@ describe("buildOfflineIndex", () => {
   });
   it("splits a shard that would pass the budget by one more character", () => {
     const words = Array.from({ length: 4000 }, (_, i) => `ab${String.fromCharCode(97 + (i % 26))}${i}`);
-    const pages = Array.from({ length: 20 }, (_, p) => ({ url: `p${p}.html`, title: `P${p}`, sections: [{ anchor: "", title: "", text: words.join(" ") }] }));
+    const pages = Array.from({ length: 20 }, (_, p) => page(`p${p}.html`, `P${p}`, [{ anchor: "", title: "", text: words.join(" ") }]));
     const index = buildOfflineIndex(pages);
     assert.equal(index.shards.has("ab"), false);
     assert.ok(index.shards.has("aba") && index.shards.has("abz"));
@@ -63,7 +68,7 @@ describe("buildOfflineIndex", () => {
     assert.equal(shardFileName("é."), "t-_e9_2e.js");
   });
   it("writes scripts that hand their data to the page", () => {
-    const files = offlineIndexFiles(buildOfflineIndex([{ url: "a.html", title: "A", sections: [{ anchor: "", title: "", text: "hello" }] }]));
+    const files = offlineIndexFiles(buildOfflineIndex([page("a.html", "A", [{ anchor: "", title: "", text: "hello" }])]));
     assert.match(files.get("meta.js") ?? "", /^window\.__coursesiteSearch\("meta",\{"pages":\[\["a\.html","A"\]\]/);
     assert.match(files.get("x-0.js") ?? "", /^window\.__coursesiteSearch\("chunk:0",\["hello"\]\);/);
   });

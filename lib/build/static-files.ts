@@ -1,5 +1,5 @@
 /**
- * Eleventy plugin: copies the course's other files (figures, exercise files, PDFs)
+ * Copies the course's other files (figures, exercise files, PDFs)
  * into the site at the same relative paths, and the folders mounted from outside the
  * course folder (the project's `figures/`). Files whose copy is already current are
  * skipped, which keeps rebuilds in preview fast.
@@ -7,11 +7,10 @@
 
 import { copyFile, mkdir, readdir, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import type UserConfig from "@11ty/eleventy/UserConfig";
 import { CONFIG_FILE } from "../config/site-config.ts";
 import { isMarkdownPath } from "../content/page-url.ts";
 import { isPublishable } from "../content/site-map.ts";
-import type { BuildContext } from "./build-context.ts";
+import type { BuildContext } from "../eleventy/build-context.ts";
 
 /** Files under `dir` (relative paths) that are published: not Markdown, not private, not the settings file. */
 export async function staticFiles(dir: string): Promise<string[]> {
@@ -32,26 +31,25 @@ async function isCurrent(source: string, target: string): Promise<boolean> {
   }
 }
 
-/** Copies every published file of `from` into `to`, skipping copies that are current. */
+/** Copies every published file of `from` into `to`, skipping copies that are current; many at a time. */
 export async function copyTree(from: string, to: string): Promise<number> {
+  const files = await staticFiles(from);
+  const folders = new Set(files.map((rel) => dirname(join(to, rel))));
+  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
   let copied = 0;
-  for (const rel of await staticFiles(from)) {
+  const copyOne = async (rel: string): Promise<void> => {
     const source = join(from, rel);
     const target = join(to, rel);
-    if (await isCurrent(source, target)) continue;
-    await mkdir(dirname(target), { recursive: true });
+    if (await isCurrent(source, target)) return;
     await copyFile(source, target);
     copied++;
-  }
+  };
+  for (let i = 0; i < files.length; i += 64) await Promise.all(files.slice(i, i + 64).map(copyOne));
   return copied;
 }
 
-export function staticFilesPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
-  eleventyConfig.on("eleventy.after", async () => {
-    const output = build.outputDir;
-    // The output folder may lie inside a mounted folder's parent but never inside the course (the CLI refuses that).
-    await copyTree(build.inputDir, output);
-    for (const mount of build.mounts) await copyTree(mount.from, join(output, mount.to));
-  });
-  for (const mount of build.mounts) eleventyConfig.addWatchTarget(mount.from);
+/** Copies the course's files and the mounted folders into the output. */
+export async function copyStaticFiles(build: BuildContext): Promise<void> {
+  await copyTree(build.inputDir, build.outputDir);
+  for (const mount of build.mounts) await copyTree(mount.from, join(build.outputDir, mount.to));
 }

@@ -1,0 +1,16 @@
+/** Phase timings for performance work: printed to stderr when COURSESITE_TIMING is set, otherwise free. */
+
+const enabled = Boolean(process.env.COURSESITE_TIMING);
+const start = performance.now();
+
+/** Awaits `work`, printing how long it took and when it ended (ms since the process started). */
+export async function timed<T>(label: string, work: () => Promise<T> | T): Promise<T> {
+  if (!enabled) return work();
+  const began = performance.now();
+  try {
+    return await work();
+  } finally {
+    const end = performance.now();
+    console.error(`[timing] ${label}: ${(end - began).toFixed(0)} ms (${(began - start).toFixed(0)}–${(end - start).toFixed(0)})`);
+  }
+}

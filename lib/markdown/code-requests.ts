@@ -1,0 +1,52 @@
+/**
+ * The code blocks of a Markdown file, found the way the renderer will find them (a
+ * markdown-it parse with the same block extensions, so blocks nested in admonitions,
+ * tabs or lists count), each with the key its highlighted HTML is cached under.
+ */
+
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
+import githubAlerts from "markdown-it-github-alerts";
+import { admonitions } from "./admonitions.ts";
+import { highlightKey } from "./code-highlighter.ts";
+import { contentTabs } from "./content-tabs.ts";
+import { parseFenceInfo } from "./fence-info.ts";
+import { markdownInHtmlBlocks } from "./markdown-in-html.ts";
+import { includeSnippets } from "./snippets.ts";
+
+export interface CodeRequest {
+  readonly key: string;
+  readonly code: string;
+  readonly lang: string;
+  readonly highlight: readonly number[];
+  readonly lineNumbers?: number | undefined;
+}
+
+/** The code a fence shows: its content without the final newline, with `--8<--` includes expanded. */
+export function fenceCode(content: string, courseDir: string, pageFile: string): string {
+  return includeSnippets(content.replace(/\n$/, ""), courseDir, pageFile).code;
+}
+
+const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+
+let parser: MarkdownItInstance | undefined;
+
+/** Every code block of a Markdown source, in order. */
+export function codeRequests(markdown: string, courseDir: string, pageFile: string): CodeRequest[] {
+  parser ??= MarkdownIt({ html: true }).use(githubAlerts).use(admonitions).use(contentTabs).use(markdownInHtmlBlocks);
+  const body = markdown.replace(FRONT_MATTER, "");
+  const requests: CodeRequest[] = [];
+  for (const token of parser.parse(body, {})) {
+    if (token.type !== "fence") continue;
+    const info = parseFenceInfo(token.info);
+    const code = fenceCode(token.content, courseDir, pageFile);
+    const highlight = [...info.highlight];
+    requests.push({
+      key: highlightKey(code, info.lang, { highlight, lineNumbers: info.lineNumbers }),
+      code,
+      lang: info.lang,
+      highlight,
+      lineNumbers: info.lineNumbers,
+    });
+  }
+  return requests;
+}

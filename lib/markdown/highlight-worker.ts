@@ -1,0 +1,49 @@
+/**
+ * Worker: highlights the code blocks of some Markdown files (those not already cached),
+ * so a cold build highlights on every core while Eleventy reads the course.
+ * workerData: { files, courseDir, known }; posts [key, Highlighted][].
+ */
+
+import { readFileSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import { createCodeHighlighter, type Highlighted } from "./code-highlighter.ts";
+import { type CodeRequest, codeRequests } from "./code-requests.ts";
+
+export interface HighlightJob {
+  readonly files: readonly string[];
+  readonly courseDir: string;
+  /** Keys already cached: not highlighted again. */
+  readonly known: readonly string[];
+}
+
+export interface HighlightJobResult {
+  /** The key of every block in the files, cached or not. */
+  readonly keys: string[];
+  /** The blocks that were not cached, highlighted. */
+  readonly results: [string, Highlighted][];
+}
+
+/** Highlights the blocks of `job.files` that are not known yet. */
+export async function highlightFiles(job: HighlightJob): Promise<HighlightJobResult> {
+  const known = new Set(job.known);
+  const keys = new Set<string>();
+  const pending = new Map<string, CodeRequest>();
+  for (const file of job.files) {
+    for (const request of codeRequests(readFileSync(file, "utf8"), job.courseDir, file)) {
+      keys.add(request.key);
+      if (!known.has(request.key)) pending.set(request.key, request);
+    }
+  }
+  if (pending.size === 0) return { keys: [...keys], results: [] };
+  const highlighter = await createCodeHighlighter();
+  await highlighter.ensureLanguages(new Set([...pending.values()].map((r) => r.lang)));
+  const results = [...pending.values()].map((r): [string, Highlighted] => [
+    r.key,
+    highlighter.highlight(r.code, r.lang, { highlight: r.highlight, lineNumbers: r.lineNumbers }),
+  ]);
+  return { keys: [...keys], results };
+}
+
+if (parentPort && (workerData as { module?: string } | null)?.module === import.meta.url) {
+  parentPort.postMessage(await highlightFiles(workerData as HighlightJob));
+}

@@ -1,0 +1,157 @@
+/**
+ * `npm run bench`: times our full build (pages and both search indexes) against a bare
+ * Eleventy build of the same Markdown, on the synthetic course of ../shared/bench at
+ * 100 and 1,000 modules (4,000 with --large), cold (no cache) and warm (cache kept,
+ * sources unchanged; and only prose changed). Medians of --runs runs (default 3), peak
+ * memory of the whole process tree, output size, and the ratios to the baseline measured
+ * in the same run. Hugo is timed too when `hugo` is on the PATH (it is optional).
+ */
+
+import { execFileSync, spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
+
+const PROJECT = resolve(import.meta.dirname, "../..");
+const MAKE_CORPUS = resolve(PROJECT, "../shared/bench/make-corpus.mjs");
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf("--runs") + 1]) || 3;
+const sizes = args.includes("--large") ? [100, 1000, 4000] : args.includes("--quick") ? [100] : args.includes("--only-1000") ? [1000] : [100, 1000];
+
+interface Measure {
+  seconds: number;
+  peakMb: number;
+}
+
+/** Resident memory of a process and all its descendants, in kB (Linux /proc). */
+function treeRss(pid: number): number {
+  let total = 0;
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {}
+  }
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop() as number;
+    try {
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${p}/status`, "utf8"))?.[1];
+      total += Number(rss ?? 0);
+    } catch {}
+    stack.push(...(children.get(p) ?? []));
+  }
+  return total;
+}
+
+/** Runs a command, returning its wall time and the peak memory of its process tree. */
+function measure(command: string, commandArgs: string[]): Promise<Measure> {
+  return new Promise((ok, fail) => {
+    const started = performance.now();
+    const child = spawn(command, commandArgs, { cwd: PROJECT, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    let peak = 0;
+    child.stderr.on("data", (d) => (stderr += d));
+    const timer = setInterval(() => (peak = Math.max(peak, treeRss(child.pid ?? 0))), 50);
+    child.on("close", (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) fail(new Error(`${command} ${commandArgs.join(" ")} exited ${code}:\n${stderr.slice(-2000)}`));
+      else ok({ seconds, peakMb: peak / 1024 });
+    });
+  });
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+function folderMb(dir: string): number {
+  let bytes = 0;
+  for (const rel of readdirSync(dir, { recursive: true, encoding: "utf8" })) {
+    const s = statSync(join(dir, rel));
+    if (s.isFile()) bytes += s.size;
+  }
+  return bytes / 1024 / 1024;
+}
+
+function largestPageKb(dir: string): number {
+  let largest = 0;
+  for (const rel of readdirSync(dir, { recursive: true, encoding: "utf8" }))
+    if (rel.endsWith(".html")) largest = Math.max(largest, statSync(join(dir, rel)).size);
+  return largest / 1024;
+}
+
+/** Changes a word of prose in every module, leaving code blocks alone. */
+function touchProse(course: string): void {
+  for (const rel of readdirSync(course, { recursive: true, encoding: "utf8" })) {
+    if (!rel.endsWith(".md")) continue;
+    const path = join(course, rel);
+    const text = readFileSync(path, "utf8");
+    writeFileSync(path, text.replace(/\n\n([A-Z][a-z]+) /, "\n\nNow $1 "));
+  }
+}
+
+const node = process.execPath;
+const ours = (input: string, output: string): [string, string[]] => [
+  node,
+  ["--import", "tsx", "lib/cli/build.ts", "--input", input, "--output", output, "--quiet"],
+];
+const bare = (input: string, output: string): [string, string[]] => [node, ["--import", "tsx", "tests/bench/bare-eleventy.ts", input, output]];
+const hasHugo = (() => {
+  try {
+    execFileSync("hugo", ["version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const rows: string[][] = [];
+const work = mkdtempSync(join(tmpdir(), "coursesite-bench-"));
+console.log(
+  `coursesite bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs\n`,
+);
+
+for (const modules of sizes) {
+  const sessions = modules >= 1000 ? 20 : 10;
+  const course = join(work, `course-${modules}`);
+  execFileSync(node, [MAKE_CORPUS, "--sessions", String(sessions), "--modules", String(modules / sessions), "--out", course], { stdio: "ignore" });
+  const out = (name: string): string => join(work, `${name}-${modules}`);
+  const cache = join(PROJECT, ".cache");
+  const times: Record<string, Measure[]> = { bare: [], cold: [], warm: [], prose: [], hugo: [] };
+  for (let run = 0; run < runs; run++) {
+    rmSync(out("bare"), { recursive: true, force: true });
+    times.bare?.push(await measure(...bare(course, out("bare"))));
+    rmSync(cache, { recursive: true, force: true });
+    times.cold?.push(await measure(...ours(course, out("site"))));
+    times.warm?.push(await measure(...ours(course, out("site"))));
+  }
+  touchProse(course);
+  for (let run = 0; run < runs; run++) times.prose?.push(await measure(...ours(course, out("site"))));
+  const baseline = median((times.bare ?? []).map((m) => m.seconds));
+  const row = (label: string, list: Measure[], dir?: string): string[] => {
+    const seconds = median(list.map((m) => m.seconds));
+    return [
+      `${modules}`,
+      label,
+      seconds.toFixed(2),
+      (seconds / baseline).toFixed(2),
+      Math.max(...list.map((m) => m.peakMb)).toFixed(0),
+      dir && existsSync(dir) ? folderMb(dir).toFixed(1) : "",
+      dir && existsSync(dir) ? largestPageKb(dir).toFixed(0) : "",
+    ];
+  };
+  rows.push(row("bare Eleventy (baseline)", times.bare ?? [], out("bare")));
+  rows.push(row("coursesite, cold", times.cold ?? [], out("site")));
+  rows.push(row("coursesite, warm", times.warm ?? []));
+  rows.push(row("coursesite, prose changed", times.prose ?? []));
+  if (hasHugo) rows.push(["", "hugo: not wired (no Hugo site config in this repository)", "", "", "", "", ""]);
+  console.log(`${modules} modules done`);
+}
+
+const header = ["modules", "build", "median s", "× baseline", "peak MB", "output MB", "largest page KB"];
+console.log(`\n| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
+for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+rmSync(work, { recursive: true, force: true });
