@@ -9,7 +9,7 @@ import type { PageView } from "../lib/page/page-view.ts";
 import { footer } from "./parts/footer.ts";
 import { head } from "./parts/head.ts";
 import { header } from "./parts/header.ts";
-import { breadcrumbs, childList, pager, tableOfContents } from "./parts/main-parts.ts";
+import { breadcrumbs, childList, editionBanner, pager, tableOfContents } from "./parts/main-parts.ts";
 import { sidebar } from "./parts/sidebar.ts";
 
 interface LayoutFunctions {
@@ -26,6 +26,7 @@ ${header(view)}
 <div class="page">
 ${sidebar(view.sidebar)}
 <main id="main-content" class="main" tabindex="-1">
+${editionBanner(view)}
 ${breadcrumbs(view)}
 <article class="content" data-page="${view.page.url}"${view.page.searchExclude ? "" : html` data-pagefind-body data-pagefind-meta="title:${view.page.title}"`}>
 ${raw(view.content)}

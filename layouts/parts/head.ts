@@ -10,14 +10,31 @@ import type { PageView } from "../../lib/page/page-view.ts";
 export function head(view: PageView): SafeHtml {
   const { site, root, page } = view;
   const description = page.description ?? site.description;
+  const image = site.url && site.assets.logo ? new URL(site.assets.logo, site.url).href : undefined;
   return html`<head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${site.contentSecurityPolicy}">
+${view.baseHref ? html`<base href="${view.baseHref}">` : ""}
 <title>${view.documentTitle}</title>
 ${description ? html`<meta name="description" content="${description}">` : ""}
+${
+  view.absoluteUrl
+    ? html`<link rel="canonical" href="${view.absoluteUrl}">
+<meta property="og:url" content="${view.absoluteUrl}">`
+    : ""
+}
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="${site.title}">
+<meta property="og:title" content="${page.title}">
+${description ? html`<meta property="og:description" content="${description}">` : ""}
+${image ? html`<meta property="og:image" content="${image}">` : ""}
+<meta name="twitter:card" content="summary">
 <meta name="color-scheme" content="light dark">
+<meta name="theme-color" content="#1f5fbf">
 <link rel="icon" href="${root + site.assets.favicon}" type="image/svg+xml">
+<link rel="apple-touch-icon" href="${root + site.assets.touchIcon}">
+<link rel="manifest" href="${root + site.assets.manifest}">
 <link rel="stylesheet" href="${root + site.assets.css}">
 ${view.hasMath ? html`<link rel="stylesheet" href="${root + site.assets.mathCss}">` : ""}
 <script>${raw(site.themeScript)}</script>

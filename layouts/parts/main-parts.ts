@@ -8,6 +8,15 @@ import { html, type SafeHtml } from "../../lib/layout/html.ts";
 import type { PageView } from "../../lib/page/page-view.ts";
 import { icons } from "./icons.ts";
 
+/** On an archived edition's page: which edition this is, and the way to the current one. */
+export function editionBanner(view: PageView): SafeHtml {
+  const edition = view.edition;
+  if (!edition) return html``;
+  return html`<p class="edition-banner" role="note">You are reading the ${edition.label} edition of this course${
+    edition.href ? html` — <a href="${edition.href}">${edition.samePage ? "see this page in the current course" : "see the current course"}</a>` : ""
+  }.</p>`;
+}
+
 export function breadcrumbs(view: PageView): SafeHtml {
   if (view.breadcrumbs.length === 0) return html``;
   return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${view.breadcrumbs.map((c) => html`<li><a href="${c.href}">${c.title}</a></li>`)}<li><span aria-current="page">${view.page.title}</span></li></ol></nav>`;

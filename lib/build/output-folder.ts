@@ -35,13 +35,18 @@ export function outputFolderProblem(input: string, output: string, protectedFold
   return undefined;
 }
 
+/** Marks a folder as written by a build (preview writes straight into its output folder). */
+export async function markAsBuildOutput(output: string): Promise<void> {
+  await mkdir(output, { recursive: true });
+  await writeFile(join(output, BUILD_MARKER), "This folder is written by coursesite; each build replaces it.\n");
+}
+
 /** A fresh staging folder beside `output` (same file system, so the swap is a rename). */
 export async function createStaging(output: string): Promise<string> {
   const o = resolve(output);
   const staging = join(dirname(o), `.${basename(o)}.building-${process.pid}`);
   await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
-  await writeFile(join(staging, BUILD_MARKER), "This folder is written by coursesite; each build replaces it.\n");
+  await markAsBuildOutput(staging);
   return staging;
 }
 

@@ -9,6 +9,8 @@ export interface CliOptions {
   readonly strict: boolean | undefined;
   readonly quiet: boolean;
   readonly help: boolean;
+  /** Build an archived edition into <output>/archive/<label>, beside the current site. */
+  readonly archive?: string | undefined;
 }
 
 export class UsageError extends Error {}
@@ -21,13 +23,24 @@ Options:
   --output <folder>   where to write the site (default: _site)
   --no-strict         report problems as warnings instead of failing the build
   --strict            fail on problems even if course.yml says strict: false
+  --archive <label>   build this course as an archived edition into <output>/archive/<label>
+                      (e.g. --archive 2026), beside the current site
   --port <number>     preview port (default: 8080)
   --quiet             print only problems and the summary
   --help              show this help`;
 
 /** Parses argv (without node and script); throws UsageError with a message that says what to type instead. */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const options = { input: "content", output: "_site", serve: false, port: 8080, strict: undefined as boolean | undefined, quiet: false, help: false };
+  const options = {
+    input: "content",
+    output: "_site",
+    serve: false,
+    port: 8080,
+    strict: undefined as boolean | undefined,
+    quiet: false,
+    help: false,
+    archive: undefined as string | undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? "";
     const [name, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -50,6 +63,13 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         const port = Number(value());
         if (!Number.isInteger(port) || port < 1 || port > 65535) throw new UsageError("--port needs a number between 1 and 65535");
         options.port = port;
+        break;
+      }
+      case "--archive": {
+        const label = value();
+        if (!/^[A-Za-z0-9][\w.-]*$/.test(label))
+          throw new UsageError(`--archive needs a label of letters, digits, dots or hyphens, e.g. --archive 2026 (got "${label}")`);
+        options.archive = label;
         break;
       }
       case "--strict":

@@ -10,7 +10,8 @@ import { performance } from "node:perf_hooks";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { type Diagnostic, formatDiagnostic } from "../build/diagnostics.ts";
-import { createStaging, discard, outputFolderProblem, swapIn } from "../build/output-folder.ts";
+import { ARCHIVE_FOLDER, EDITION_DATA, type Edition, keepArchives } from "../build/editions.ts";
+import { createStaging, discard, markAsBuildOutput, outputFolderProblem, swapIn } from "../build/output-folder.ts";
 import { timed } from "../build/timing.ts";
 import { ConfigError, loadSiteConfig } from "../config/site-config.ts";
 import { PROJECT_ROOT } from "../eleventy/build-context.ts";
@@ -50,7 +51,9 @@ function keptMessage(output: string): string {
 
 async function runBuild(options: CliOptions): Promise<void> {
   const input = resolve(options.input);
-  const output = resolve(options.output);
+  const site = resolve(options.output);
+  // An archived edition goes into the current site's archive/ folder; the current site keeps it.
+  const output = options.archive ? join(site, ARCHIVE_FOLDER, options.archive) : site;
   if (!existsSync(input)) throw new BuildFailed(`the course folder ${options.input} does not exist. Pass --input <folder>.`);
   const problem = outputFolderProblem(input, output, [PROJECT_ROOT]);
   if (problem) throw new BuildFailed(problem);
@@ -67,6 +70,7 @@ async function runBuild(options: CliOptions): Promise<void> {
       quietMode: true,
       config: (eleventyConfig: UserConfig) => {
         userConfig = eleventyConfig;
+        if (options.archive) eleventyConfig.addGlobalData(EDITION_DATA, { label: options.archive, currentSite: site } satisfies Edition);
         eleventyConfig.on(DIAGNOSTICS_EVENT, (items: Diagnostic[]) => {
           diagnostics = items;
         });
@@ -90,6 +94,7 @@ async function runBuild(options: CliOptions): Promise<void> {
     await discard(staging);
     throw new BuildFailed(`${errors} problem${errors === 1 ? "" : "s"} to fix (listed above).${keptMessage(output)} To build anyway, run with --no-strict.`);
   }
+  if (!options.archive) await keepArchives(output, staging);
   await timed("swap", () => swapIn(staging, output));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (!options.quiet || warnings > 0) {
@@ -105,6 +110,7 @@ async function runServe(options: CliOptions): Promise<void> {
   const problem = outputFolderProblem(input, output, [PROJECT_ROOT]);
   if (problem) throw new BuildFailed(problem);
   loadSiteConfig(input);
+  await markAsBuildOutput(output);
   const eleventy = new Eleventy(input, output, { configPath: CONFIG_PATH, quietMode: options.quiet, runMode: "serve" });
   await eleventy.init();
   await eleventy.watch();

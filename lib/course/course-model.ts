@@ -7,6 +7,7 @@
 import { basename, relative, resolve } from "node:path";
 import { SOURCE_LINES } from "../content/front-matter.ts";
 import { createSiteMap, type Mount, type SiteMap } from "../content/site-map.ts";
+import { summaryOf } from "../content/summary.ts";
 import { countTasks } from "../markdown/task-lists.ts";
 import { buildCourseNav, type CourseNav, type NavPage } from "../nav/course-nav.ts";
 
@@ -73,7 +74,7 @@ export function buildCourseModel(
       grandParent: str(data.grand_parent),
       navExclude: data.nav_exclude === true,
       childNavOrder: childOrder === "desc" || childOrder === "reversed" ? "desc" : "asc",
-      description: str(data.description),
+      description: str(data.description) ?? (typeof item.rawInput === "string" ? summaryOf(item.rawInput) : undefined),
       parentLine: (data[SOURCE_LINES] as Record<string, number | undefined> | undefined)?.parent,
       searchExclude: data.search_exclude === true,
       hasToc: data.has_toc !== false,

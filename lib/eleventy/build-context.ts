@@ -11,19 +11,23 @@ import { offlineZipName } from "../build/offline-zip.ts";
 import { loadSiteConfig, type SiteConfig } from "../config/site-config.ts";
 import type { AnchorReference } from "../content/anchor-check.ts";
 import type { Mount } from "../content/site-map.ts";
+import type { CourseModel } from "../course/course-model.ts";
 import type { TokenStyle } from "../markdown/code-highlighter.ts";
 import type { OfflineIndexer } from "../search/write-offline-index.ts";
+import type { ClientAssets } from "./client-assets-plugin.ts";
 
 /** Facts gathered at the start of each build (refreshed on every rebuild in preview). */
 export interface BuildRun {
   /** Site-relative URLs of the bundled stylesheet, script and favicon. */
-  assets?: { readonly css: string; readonly js: string; readonly favicon: string; readonly mathCss: string };
+  assets?: ClientAssets;
   /** Git history of the course folder, when it is in a repository. */
   git?: GitInfo | undefined;
   /** Links to #anchors found while rendering, checked once every page is built. */
   anchors: AnchorReference[];
   /** Token classes of the highlighted code, for the stylesheet. */
   codeStyles?: Readonly<Record<string, TokenStyle>>;
+  /** The course as this build sees it (set when the first page renders). */
+  model?: CourseModel | undefined;
   /** The worker building the offline search index from the pages as they render. */
   offlineIndexer?: OfflineIndexer | undefined;
 }

@@ -18,6 +18,8 @@ export interface ClientAssets {
   readonly css: string;
   readonly js: string;
   readonly favicon: string;
+  readonly touchIcon: string;
+  readonly manifest: string;
   /** KaTeX's stylesheet, linked only from pages with math. */
   readonly mathCss: string;
 }
@@ -62,21 +64,49 @@ export async function bundleClientAssets(projectRoot: string): Promise<Bundle> {
   return { js: js.contents, css: css.text };
 }
 
-/** Writes the bundle (the stylesheet with `extraCss` appended), KaTeX and the favicon into `outputDir/assets`. */
-export async function writeClientAssets(projectRoot: string, outputDir: string, bundle: Bundle, extraCss: string): Promise<ClientAssets> {
+/** The web app manifest: lets a phone add the course to its home screen with a name and icon. */
+export function webManifest(title: string, description: string): string {
+  const icons = [
+    { src: "favicon.svg", type: "image/svg+xml", sizes: "any" },
+    { src: "icon-192.png", type: "image/png", sizes: "192x192" },
+    { src: "icon-512.png", type: "image/png", sizes: "512x512" },
+  ];
+  const shortName =
+    title.length <= 12
+      ? title
+      : title
+          .split(/\s+/)
+          .map((w) => w[0])
+          .join("")
+          .slice(0, 12);
+  return `${JSON.stringify({ name: title, short_name: shortName, description, start_url: "../index.html", scope: "../", display: "standalone", background_color: "#ffffff", theme_color: "#1f5fbf", icons }, null, 2)}\n`;
+}
+
+/** Writes the bundle (the stylesheet with `extraCss` appended), KaTeX, icons and the manifest into `outputDir/assets`. */
+export async function writeClientAssets(
+  projectRoot: string,
+  outputDir: string,
+  bundle: Bundle,
+  extraCss: string,
+  site: { title: string; description: string },
+): Promise<ClientAssets> {
   const target = join(outputDir, "assets");
   await mkdir(target, { recursive: true });
   const css = extraCss ? `${bundle.css}\n${extraCss}\n` : bundle.css;
+  const icons = ["favicon.svg", "icon-180.png", "icon-192.png", "icon-512.png"];
   const [mathCss] = await Promise.all([
     copyKatex(target),
     writeFile(join(target, "site.js"), bundle.js),
     writeFile(join(target, "site.css"), css),
-    copyFile(join(projectRoot, "assets/favicon.svg"), join(target, "favicon.svg")),
+    writeFile(join(target, "manifest.webmanifest"), webManifest(site.title, site.description)),
+    ...icons.map((icon) => copyFile(join(projectRoot, "assets", icon), join(target, icon))),
   ]);
   return {
     js: `assets/site.js?v=${hashOf(bundle.js)}`,
     css: `assets/site.css?v=${hashOf(css)}`,
     favicon: "assets/favicon.svg",
+    touchIcon: "assets/icon-180.png",
+    manifest: "assets/manifest.webmanifest",
     mathCss,
   };
 }
@@ -93,7 +123,7 @@ export function clientAssetsPlugin(eleventyConfig: UserConfig, build: BuildConte
   });
   eleventyConfig.on("eleventy.contentMap", async () => {
     if (!bundle) throw new Error("the client assets were not bundled");
-    build.run.assets = await writeClientAssets(build.projectRoot, build.outputDir, await bundle, styleRules(build.run.codeStyles ?? {}));
+    build.run.assets = await writeClientAssets(build.projectRoot, build.outputDir, await bundle, styleRules(build.run.codeStyles ?? {}), build.config);
   });
   eleventyConfig.addWatchTarget(join(build.projectRoot, "assets"));
 }

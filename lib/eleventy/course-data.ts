@@ -3,7 +3,7 @@
  * the page's render context in the data Eleventy hands to templates and to markdown-it.
  */
 
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildCourseModel, type CollectionItem, type CourseModel, courseModelFor, sitePath } from "../course/course-model.ts";
 import type { RenderContext } from "../markdown/render-context.ts";
@@ -27,6 +27,7 @@ export function modelOf(data: EleventyPageData, build: BuildContext): CourseMode
     const model = buildCourseModel(items, build.inputDir, build.outputDir, build.mounts, build.displayPath);
     for (const problem of model.nav.problems)
       build.diagnostics.add({ severity: problem.severity, file: problem.source, line: problem.line, message: problem.message });
+    build.run.model = model;
     return model;
   });
 }
@@ -38,7 +39,7 @@ export function outputPathOf(data: EleventyPageData, build: BuildContext): strin
 
 /** Lines before the Markdown body: the front matter block, if any. */
 function lineOffsetOf(sourceFile: string, body: unknown): number {
-  if (typeof body !== "string") return 0;
+  if (typeof body !== "string" || !existsSync(sourceFile)) return 0; // virtual pages (the 404 page) have no file
   const whole = readFileSync(sourceFile, "utf8");
   const head = whole.slice(0, Math.max(0, whole.length - body.length));
   return head.split("\n").length - 1;

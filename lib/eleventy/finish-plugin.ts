@@ -9,6 +9,7 @@ import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { writeOfflineZip } from "../build/offline-zip.ts";
 import { fingerprintFiles, reuseOrMake } from "../build/output-cache.ts";
+import { writeSiteMeta } from "../build/site-meta.ts";
 import { copyStaticFiles } from "../build/static-files.ts";
 import { timed } from "../build/timing.ts";
 import { writePagefindIndex } from "../search/pagefind-index.ts";
@@ -39,6 +40,14 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       if (!build.serving)
         await timed("zip", () => writeOfflineZip(build.outputDir, build.offlineZip, join(build.projectRoot, ".cache/coursesite/offline-zip")));
     })();
-    await Promise.all([pagefind, rest]);
+    const meta = timed("sitemap", () => {
+      const model = build.run.model;
+      const base = build.config.url ? `${build.config.url.replace(/\/+$/, "")}/` : undefined;
+      const pages = [...(model?.pages.values() ?? [])]
+        .filter((p) => p.url !== "404.html")
+        .map((p) => ({ url: p.url, lastModified: build.run.git?.lastChanged.get(p.sourceFile) }));
+      return writeSiteMeta(build.outputDir, base, pages);
+    });
+    await Promise.all([pagefind, rest, meta]);
   });
 }

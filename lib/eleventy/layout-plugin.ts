@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { join, relative, resolve } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import MarkdownIt from "markdown-it";
+import { EDITION_DATA, type Edition, editionBanner } from "../build/editions.ts";
 import { readGitInfo } from "../build/git-history.ts";
 import type { CourseModel } from "../course/course-model.ts";
 import { editUrl } from "../course/edit-link.ts";
@@ -28,7 +29,7 @@ export function contentSecurityPolicy(inlineScripts: readonly string[]): string 
   const hashes = inlineScripts.map((s) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`).join(" ");
   // wasm-unsafe-eval: Pagefind's search runs as WebAssembly. Styles may be inline: Shiki
   // colours and KaTeX layout are style attributes.
-  return `default-src 'self'; script-src 'self' ${hashes} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'`;
+  return `default-src 'self'; script-src 'self' ${hashes} 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'`;
 }
 
 export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
@@ -44,6 +45,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
     if (!assets) throw new Error("client assets were not built before the pages");
     return {
       lang: config.language,
+      url: config.url ? `${config.url.replace(/\/+$/, "")}/` : undefined,
       title: config.title,
       description: config.description,
       assets: { ...assets, logo: config.logo ? model.siteMap.fileOutput(resolve(build.inputDir, config.logo)) : undefined },
@@ -75,6 +77,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       content: typeof data.content === "string" ? data.content : "",
       editUrl: editLinkOf(build, sourceFile),
       lastUpdated: build.run.git?.lastChanged.get(sourceFile),
+      edition: data[EDITION_DATA] ? editionBanner(data[EDITION_DATA] as Edition, url) : undefined,
     });
   });
 }

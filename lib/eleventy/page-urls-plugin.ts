@@ -4,8 +4,10 @@
  * (`_folders`, dotfiles, the settings file) are not pages.
  */
 
-import { relative, resolve, sep } from "node:path";
+import { existsSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { CONFIG_FILE } from "../config/site-config.ts";
 import { SOURCE_PERMALINK } from "../content/front-matter.ts";
 import { outputPathFor } from "../content/page-url.ts";
 import { coursePath } from "../course/course-model.ts";
@@ -25,7 +27,18 @@ export function pagesByUrl(inputPathToUrl: Record<string, string[]>): Map<string
   return byUrl;
 }
 
+/** The page shown for a missing address, unless the course has its own 404.md. */
+const NOT_FOUND_PAGE = `# Page not found
+
+The page you asked for is not part of this course, or not any more: it may have moved when the
+course was reorganised. Start again from the [home page](./), use the search at the top of this
+page, or pick a session in the list of pages.
+`;
+
 export function pageUrlsPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
+  if (!existsSync(join(build.inputDir, "404.md"))) {
+    eleventyConfig.addTemplate("404.md", NOT_FOUND_PAGE, { title: "Page not found", nav_exclude: true, search_exclude: true, [SOURCE_PERMALINK]: "404.html" });
+  }
   // A function in the data cascade: Eleventy calls it for every page.
   eleventyConfig.addGlobalData("permalink", () => (data: PermalinkData) => {
     const written = data[SOURCE_PERMALINK];
@@ -44,6 +57,8 @@ export function pageUrlsPlugin(eleventyConfig: UserConfig, build: BuildContext):
       );
     }
   });
+  // A change to the settings re-runs this configuration (in preview), which reads them again.
+  eleventyConfig.addWatchTarget(join(build.inputDir, CONFIG_FILE), { resetConfig: true });
   // Eleventy matches ignores against paths relative to the working folder.
   const input = relative(process.cwd(), build.inputDir).split(sep).join("/") || ".";
   for (const pattern of ["**/_*/**", "**/_*.md", "**/.*/**", "**/node_modules/**"]) {

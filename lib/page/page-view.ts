@@ -4,6 +4,7 @@
  * facts. Layouts only turn this into markup.
  */
 
+import type { EditionBanner } from "../build/editions.ts";
 import { relativeHref, rootPrefix } from "../content/page-url.ts";
 import type { CourseModel, CoursePage } from "../course/course-model.ts";
 import { ancestors, type NavNode, neighbours } from "../nav/course-nav.ts";
@@ -28,7 +29,17 @@ export interface SiteView {
   readonly title: string;
   readonly description: string;
   /** Site-relative paths of the stylesheet, script, favicon and logo. */
-  readonly assets: { readonly css: string; readonly js: string; readonly favicon: string; readonly mathCss: string; readonly logo?: string | undefined };
+  readonly assets: {
+    readonly css: string;
+    readonly js: string;
+    readonly favicon: string;
+    readonly touchIcon: string;
+    readonly manifest: string;
+    readonly mathCss: string;
+    readonly logo?: string | undefined;
+  };
+  /** The site's public address (ends in /), when configured: for canonical links and social previews. */
+  readonly url?: string | undefined;
   readonly headerLinks: readonly { readonly text: string; readonly url: string }[];
   /** Footer text, already rendered from trusted inline Markdown. */
   readonly footerHtml: string;
@@ -57,6 +68,13 @@ export interface PageView {
   readonly root: string;
   readonly homeHref: string;
   readonly documentTitle: string;
+  /** The page's public address, when the site's is configured. */
+  readonly absoluteUrl?: string | undefined;
+  /**
+   * The 404 page is served at whatever address was missing, where its relative links
+   * would lead nowhere: with the site's address known, a <base> points them at the root.
+   */
+  readonly baseHref?: string | undefined;
   readonly content: string;
   /** Whether the content has math, which needs KaTeX's stylesheet. */
   readonly hasMath: boolean;
@@ -68,6 +86,8 @@ export interface PageView {
   readonly children: readonly ChildView[];
   readonly editUrl?: string | undefined;
   readonly lastUpdated?: string | undefined;
+  /** On a page of an archived edition: which one, and where the current edition's page is. */
+  readonly edition?: EditionBanner | undefined;
 }
 
 /** Courses with more navigation entries than this get a trimmed sidebar on each page, keeping pages small. */
@@ -80,6 +100,7 @@ export interface PageViewInput {
   readonly content: string;
   readonly editUrl?: string | undefined;
   readonly lastUpdated?: string | undefined;
+  readonly edition?: EditionBanner | undefined;
 }
 
 /** The view of one page. */
@@ -99,6 +120,8 @@ export function buildPageView(input: PageViewInput): PageView {
     root: rootPrefix(url),
     homeHref: hrefTo(model.home),
     documentTitle: isHome || page.title === site.title ? site.title : `${page.title} · ${site.title}`,
+    absoluteUrl: site.url && url !== "404.html" ? new URL(url === "index.html" ? "" : url, site.url).href : undefined,
+    baseHref: site.url && url === "404.html" ? site.url : undefined,
     content: input.content,
     hasMath: input.content.includes('class="katex'),
     sidebar: {
@@ -121,5 +144,6 @@ export function buildPageView(input: PageViewInput): PageView {
     children: page.hasToc ? (node?.children ?? []).map((c) => ({ title: c.page.title, href: hrefTo(c.page.url), description: c.page.description })) : [],
     editUrl: input.editUrl,
     lastUpdated: input.lastUpdated,
+    edition: input.edition,
   };
 }

@@ -59,4 +59,22 @@ describe("live preview", () => {
     assert.equal(await page.locator("h1").textContent(), "Conda");
     await page.close();
   });
+
+  it("applies a change to the course settings without a restart", async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/index.html`);
+    assert.equal(await page.locator(".brand-title").textContent(), "Fixture Course");
+    const settings = join(course, "course.yml");
+    writeFileSync(settings, readFileSync(settings, "utf8").replace("title: Fixture Course", "title: Renamed Course"));
+    await page.locator(".brand-title", { hasText: "Renamed Course" }).waitFor({ timeout: 30000 });
+    await page.close();
+  });
+
+  it("searches in preview too", async () => {
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/index.html`);
+    await page.locator("#search-input").fill("fernweh");
+    await page.locator(".search-list a", { hasText: "M1 - Terminal" }).waitFor({ timeout: 15000 });
+    await page.close();
+  });
 });

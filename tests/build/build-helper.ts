@@ -9,6 +9,12 @@ import { promisify } from "node:util";
 const run = promisify(execFile);
 export const PROJECT = resolve(import.meta.dirname, "../..");
 export const FIXTURES = join(PROJECT, "tests/fixtures");
+/** The workplace's shared folder beside the project (the 2022 course and the shared checks); CI has it, a fork's GitHub Actions do not. */
+export const SHARED = join(PROJECT, "../shared");
+/** A reason to skip a test that needs the shared folder, or false when it is there. */
+export const NEEDS_SHARED: string | false = existsSync(SHARED)
+  ? false
+  : "needs ../shared (the workplace's shared course and checks), which is not beside this checkout";
 
 export interface BuildResult {
   readonly output: string;
