@@ -5,8 +5,14 @@
  */
 
 import { html, type SafeHtml } from "../../lib/layout/html.ts";
-import type { PageView } from "../../lib/page/page-view.ts";
+import type { PageView, SiteLink } from "../../lib/page/page-view.ts";
 import { icons } from "./icons.ts";
+
+/** A configured link, with its icon when it names one (mail addresses get no rel). */
+export function siteLink(link: SiteLink): SafeHtml {
+  const icon = link.icon ? icons[link.icon] : undefined;
+  return html`<a class="site-link" href="${link.url}"${/^mailto:/.test(link.url) ? "" : html` rel="noopener"`}>${icon ?? ""}<span>${link.text}</span></a>`;
+}
 
 export function header(view: PageView): SafeHtml {
   const { site, root } = view;
@@ -23,7 +29,7 @@ export function header(view: PageView): SafeHtml {
 <ol class="search-list"></ol>
 </div>
 </div>
-${site.headerLinks.length > 0 ? html`<nav class="header-links" aria-label="Course links"><ul>${site.headerLinks.map((l) => html`<li><a href="${l.url}" rel="noopener">${l.text}</a></li>`)}</ul></nav>` : ""}
+${site.headerLinks.length > 0 ? html`<nav class="header-links" aria-label="Course links"><ul>${site.headerLinks.map((l) => html`<li>${siteLink(l)}</li>`)}</ul></nav>` : ""}
 <button type="button" class="icon-button theme-button" hidden aria-label="Colour theme: follow the system">${icons.auto}${icons.sun}${icons.moon}</button>
 </header>`;
 }

@@ -14,9 +14,13 @@ export const CONFIG_FILE = "course.yml";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "expected a web address starting with https://" });
 
+/** Icons a link may show (drawn by the site; nothing is loaded from elsewhere). */
+export const LINK_ICONS = ["github", "gitlab", "chat", "slack", "discord", "email", "website", "video", "book", "calendar"] as const;
+
 const link = z.strictObject({
   text: z.string({ error: "expected the link's text" }).min(1),
   url: z.string({ error: "expected the link's address" }).min(1),
+  icon: z.enum(LINK_ICONS, { error: `expected one of ${LINK_ICONS.join(", ")}` }).optional(),
 });
 
 const schema = z.strictObject({
@@ -35,7 +39,8 @@ const schema = z.strictObject({
       path: z.string({ error: "expected the course folder's path inside the repository" }).optional(),
     })
     .optional(),
-  header_links: z.array(link, { error: "expected a list of { text, url } links" }).default([]),
+  header_links: z.array(link, { error: "expected a list of { text, url, icon } links" }).default([]),
+  footer_links: z.array(link, { error: "expected a list of { text, url, icon } links" }).default([]),
   footer: z.string({ error: "expected the footer text (Markdown links allowed)" }).default(""),
   mounts: z.record(z.string(), z.string(), { error: "expected a map of site folder: source folder" }).default({}),
   strict: z.boolean({ error: "expected true or false" }).default(true),

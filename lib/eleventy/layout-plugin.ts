@@ -50,6 +50,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       description: config.description,
       assets: { ...assets, logo: config.logo ? model.siteMap.fileOutput(resolve(build.inputDir, config.logo)) : undefined },
       headerLinks: config.header_links,
+      footerLinks: config.footer_links,
       footerHtml: config.footer ? footerMarkdown.renderInline(config.footer) : "",
       contentSecurityPolicy: csp,
       themeScript: THEME_SCRIPT,

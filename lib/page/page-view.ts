@@ -19,8 +19,11 @@ export interface ChildView extends LinkView {
   readonly description?: string | undefined;
 }
 
-export interface HeaderLink extends LinkView {
-  readonly external: boolean;
+/** A configured link in the header or footer. */
+export interface SiteLink {
+  readonly text: string;
+  readonly url: string;
+  readonly icon?: string | undefined;
 }
 
 /** The site-wide part of a page: the same for every page of a build except for its relative prefix. */
@@ -40,7 +43,8 @@ export interface SiteView {
   };
   /** The site's public address (ends in /), when configured: for canonical links and social previews. */
   readonly url?: string | undefined;
-  readonly headerLinks: readonly { readonly text: string; readonly url: string }[];
+  readonly headerLinks: readonly SiteLink[];
+  readonly footerLinks: readonly SiteLink[];
   /** Footer text, already rendered from trusted inline Markdown. */
   readonly footerHtml: string;
   readonly contentSecurityPolicy: string;

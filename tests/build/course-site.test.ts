@@ -34,7 +34,7 @@ describe("URLs keep the original site's form", () => {
     for (const page of ["index.html", "s1_start/m1_terminal.html"]) {
       const external = urlsIn(site.read(page)).filter((u) => u.startsWith("/") || /^https?:/.test(u));
       assert.deepEqual(
-        external.filter((u) => !u.startsWith("https://github.com/example/") && !u.startsWith("https://example.com/")),
+        external.filter((u) => !/^(https:\/\/(github\.com\/example\/|example\.com\/|chat\.example\.com\/)|mailto:)/.test(u)),
         [],
         page,
       );
@@ -143,7 +143,7 @@ describe("the page", () => {
     assert.match(page, /<input type="search" id="search-input"/);
     assert.match(
       page,
-      /<nav class="header-links" aria-label="Course links"><ul><li><a href="https:\/\/github\.com\/example\/fixture-course" rel="noopener">Repository<\/a>/,
+      /<nav class="header-links" aria-label="Course links"><ul><li><a class="site-link" href="https:\/\/github\.com\/example\/fixture-course" rel="noopener"><svg class="icon"[^>]*aria-hidden="true"[^>]*>.*?<\/svg><span>Repository<\/span><\/a>/,
     );
     assert.match(page, /class="icon-button theme-button"/);
   });
@@ -151,6 +151,10 @@ describe("the page", () => {
     const page = m1();
     assert.match(page, /href="https:\/\/github\.com\/example\/fixture-course\/edit\/main\/docs\/s1_start\/m1_terminal\.md"/);
     assert.match(page, /Fixture footer with <a href="https:\/\/example\.com\/license">a link<\/a>/);
+    assert.match(
+      page,
+      /<nav class="footer-links" aria-label="Contact and links">.*<a class="site-link" href="https:\/\/chat\.example\.com\/course" rel="noopener"><svg[^>]*>.*?<\/svg><span>Course chat<\/span><\/a>.*<a class="site-link" href="mailto:teachers@example\.com"><svg/s,
+    );
     assert.match(page, /<a class="skip-link" href="#main-content">/);
     for (const landmark of [
       /<header class="site-header">/,
