@@ -11,9 +11,11 @@ import { enableSearch } from "./search/search-ui.ts";
 import { enableSidebar } from "./sidebar.ts";
 import { enableTabs } from "./tabs.ts";
 import { enableThemeSwitch } from "./theme-switch.ts";
+import { enableToc } from "./toc.ts";
 
 enableThemeSwitch();
 enableSidebar();
+enableToc();
 enableCopyButtons();
 enableTabs();
 enableExerciseProgress();

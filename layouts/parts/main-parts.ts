@@ -40,8 +40,10 @@ ${view.next ? html`<a class="pager-link pager-next" href="${view.next.href}" rel
 
 export function tableOfContents(view: PageView): SafeHtml {
   if (view.toc.length < 2) return html``;
+  // A <details>: one line above the page on narrow screens, opened beside it on wide ones (by the page script).
   return html`<aside class="toc" aria-labelledby="toc-title">
-<h2 id="toc-title" class="toc-title">On this page</h2>
+<details class="toc-details"><summary id="toc-title" class="toc-title">On this page</summary>
 <ul>${view.toc.map((e) => html`<li class="toc-level-${e.level}"><a href="#${e.id}">${e.text}</a></li>`)}</ul>
+</details>
 </aside>`;
 }

@@ -55,7 +55,7 @@ export type Shard = Record<string, number[]>;
 /** Shards larger than this (bytes of JSON) are split by one more character. */
 export const SHARD_BUDGET = 120_000;
 /** Text chunks hold about this many characters. */
-export const CHUNK_BUDGET = 150_000;
+export const CHUNK_BUDGET = 40_000;
 
 /** Words in titles count this many times, so a page about a word ranks above a page that mentions it. */
 const TITLE_WEIGHT = 3;

@@ -52,7 +52,7 @@ const CHECKERS: Record<string, (code: string, dir: string) => void> = {
   sh: (code, dir) => CHECKERS.bash?.(code, dir),
   shell: (code, dir) => CHECKERS.bash?.(code, dir),
   yaml: (code) => {
-    parseYaml(code, { uniqueKeys: true });
+    parseYaml(code, { uniqueKeys: true, logLevel: "error" });
   },
   yml: (code) => CHECKERS.yaml?.(code, ""),
   json: (code) => {

@@ -60,7 +60,9 @@ function createLoader(base: URL): (name: string, file: string) => Promise<unknow
 /** The shard keys a word needs: the longest key that is a prefix of it, and for an unfinished word also the keys it is a prefix of. */
 function shardsFor(word: string, prefix: boolean, keys: readonly string[]): string[] {
   const owner = keys.filter((k) => word.startsWith(k)).sort((a, b) => b.length - a.length)[0];
-  const extra = prefix && word.length >= 2 ? keys.filter((k) => k.startsWith(word) && k !== owner) : [];
+  // An unfinished word of three letters or more also reads the shards it begins (a shorter one
+  // would pull in much of the index while the reader is still typing).
+  const extra = prefix && word.length >= 3 ? keys.filter((k) => k.startsWith(word) && k !== owner) : [];
   return owner ? [owner, ...extra] : extra;
 }
 
