@@ -11,6 +11,7 @@ import { clientAssetsPlugin } from "./lib/eleventy/client-assets-plugin.ts";
 import { diagnosticsPlugin } from "./lib/eleventy/diagnostics-plugin.ts";
 import { finishPlugin } from "./lib/eleventy/finish-plugin.ts";
 import { frontMatterPlugin } from "./lib/eleventy/front-matter-plugin.ts";
+import { jekyllPlugin } from "./lib/eleventy/jekyll-plugin.ts";
 import { layoutPlugin } from "./lib/eleventy/layout-plugin.ts";
 import { linkCheckPlugin } from "./lib/eleventy/link-check-plugin.ts";
 import { markdownPlugin } from "./lib/eleventy/markdown-plugin.ts";
@@ -32,6 +33,7 @@ export default async function coursesite(eleventyConfig: UserConfig): Promise<vo
 
   eleventyConfig.addPlugin(frontMatterPlugin, build);
   eleventyConfig.addPlugin(pageUrlsPlugin, build);
+  eleventyConfig.addPlugin(jekyllPlugin, build);
   await eleventyConfig.addPlugin(markdownPlugin, build);
   eleventyConfig.addPlugin(layoutPlugin, build);
   eleventyConfig.addPlugin(clientAssetsPlugin, build);

@@ -16,8 +16,8 @@ function apply(theme: Theme, button: HTMLElement): void {
   button.setAttribute("aria-label", LABEL[theme]);
   button.title = LABEL[theme];
   try {
-    if (theme === "auto") localStorage.removeItem(KEY);
-    else localStorage.setItem(KEY, theme);
+    // "auto" is stored too: a course may default to dark, and the choice must still stick.
+    localStorage.setItem(KEY, theme);
   } catch {
     // Storage can be switched off; the choice then lasts for this page only.
   }

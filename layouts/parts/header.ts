@@ -11,14 +11,15 @@ import { icons } from "./icons.ts";
 /** A configured link, with its icon when it names one (mail addresses get no rel). */
 export function siteLink(link: SiteLink): SafeHtml {
   const icon = link.icon ? icons[link.icon] : undefined;
-  return html`<a class="site-link" href="${link.url}"${/^mailto:/.test(link.url) ? "" : html` rel="noopener"`}>${icon ?? ""}<span>${link.text}</span></a>`;
+  const rel = /^mailto:/.test(link.url) ? "" : html` rel="noopener"`;
+  return html`<a class="site-link" href="${link.url}"${rel}${link.new_tab ? html` target="_blank"` : ""}>${icon ?? ""}<span>${link.text}</span></a>`;
 }
 
 export function header(view: PageView): SafeHtml {
   const { site, root } = view;
   return html`<header class="site-header">
 <button type="button" class="icon-button menu-button" aria-controls="sidebar" aria-expanded="false" hidden>${icons.menu}<span class="visually-hidden">Course menu</span></button>
-<a class="brand" href="${view.homeHref}">${site.assets.logo ? html`<img class="brand-logo" src="${root + site.assets.logo}" alt="" width="32" height="32">` : ""}<span class="brand-title">${site.title}</span></a>
+<a class="brand" href="${view.homeHref}">${site.assets.logo ? html`<img class="brand-logo" src="${root + site.assets.logo}" alt="" width="${site.assets.logoWidth ?? 32}" height="32">` : ""}<span class="brand-title">${site.title}</span></a>
 <div class="search" role="search" hidden>
 <label class="visually-hidden" for="search-input">Search the course</label>
 <span class="search-icon">${icons.search}</span>

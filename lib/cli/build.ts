@@ -13,7 +13,8 @@ import { type Diagnostic, formatDiagnostic } from "../build/diagnostics.ts";
 import { ARCHIVE_FOLDER, EDITION_DATA, type Edition, keepArchives } from "../build/editions.ts";
 import { createStaging, discard, markAsBuildOutput, outputFolderProblem, swapIn } from "../build/output-folder.ts";
 import { timed } from "../build/timing.ts";
-import { ConfigError, loadSiteConfig } from "../config/site-config.ts";
+import { loadCourseSettings } from "../config/course-settings.ts";
+import { ConfigError } from "../config/site-config.ts";
 import { PROJECT_ROOT } from "../eleventy/build-context.ts";
 import { BUILD_FAILED_EVENT, DIAGNOSTICS_EVENT } from "../eleventy/diagnostics-plugin.ts";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
@@ -57,7 +58,7 @@ async function runBuild(options: CliOptions): Promise<void> {
   if (!existsSync(input)) throw new BuildFailed(`the course folder ${options.input} does not exist. Pass --input <folder>.`);
   const problem = outputFolderProblem(input, output, [PROJECT_ROOT]);
   if (problem) throw new BuildFailed(problem);
-  const config = loadSiteConfig(input);
+  const { config } = loadCourseSettings(input);
   const strict = options.strict ?? config.strict;
 
   const started = performance.now();
@@ -109,7 +110,7 @@ async function runServe(options: CliOptions): Promise<void> {
   const output = resolve(options.output);
   const problem = outputFolderProblem(input, output, [PROJECT_ROOT]);
   if (problem) throw new BuildFailed(problem);
-  loadSiteConfig(input);
+  loadCourseSettings(input);
   await markAsBuildOutput(output);
   const eleventy = new Eleventy(input, output, { configPath: CONFIG_PATH, quietMode: options.quiet, runMode: "serve" });
   await eleventy.init();

@@ -21,6 +21,13 @@ const link = z.strictObject({
   text: z.string({ error: "expected the link's text" }).min(1),
   url: z.string({ error: "expected the link's address" }).min(1),
   icon: z.enum(LINK_ICONS, { error: `expected one of ${LINK_ICONS.join(", ")}` }).optional(),
+  new_tab: z.boolean({ error: "expected true or false" }).default(false),
+});
+
+/** Front-matter values given to every page under a folder (Jekyll's `defaults`). */
+const pageDefault = z.strictObject({
+  path: z.string({ error: 'expected a folder of the course, or "" for all pages' }),
+  values: z.record(z.string(), z.unknown(), { error: "expected front-matter keys and values" }),
 });
 
 const schema = z.strictObject({
@@ -31,14 +38,19 @@ const schema = z.strictObject({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'expected a language tag such as "en"')
     .default("en"),
   logo: z.string({ error: "expected the path of an image in the course folder" }).optional(),
+  favicon: z.string({ error: "expected the path of an icon in the course folder" }).optional(),
+  theme: z.enum(["auto", "light", "dark"], { error: "expected auto, light or dark" }).default("auto"),
   url: httpUrl.optional(),
   repository: z
     .strictObject({
       url: httpUrl,
       branch: z.string({ error: 'expected a branch name such as "main"' }).default("main"),
       path: z.string({ error: "expected the course folder's path inside the repository" }).optional(),
+      edit_mode: z.enum(["edit", "view"], { error: "expected edit (open the editor) or view (show the file)" }).default("edit"),
     })
     .optional(),
+  last_updated: z.boolean({ error: "expected true or false" }).default(true),
+  page_defaults: z.array(pageDefault, { error: "expected a list of { path, values }" }).default([]),
   header_links: z.array(link, { error: "expected a list of { text, url, icon } links" }).default([]),
   footer_links: z.array(link, { error: "expected a list of { text, url, icon } links" }).default([]),
   footer: z.string({ error: "expected the footer text (Markdown links allowed)" }).default(""),

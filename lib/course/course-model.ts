@@ -49,12 +49,29 @@ export function titleOf(data: Record<string, unknown>, rawInput: unknown, source
 }
 
 /** Builds the model of a course from its collection items. */
+/** Front-matter values for every page under a folder (Jekyll's `defaults`; course.yml's page_defaults). */
+export interface PageDefault {
+  /** Folder relative to the course ("" for every page). */
+  readonly path: string;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
+/** The defaults that apply to a page at `path` (relative to the course), merged under the page's own values. */
+export function withDefaults(data: Record<string, unknown>, path: string, defaults: readonly PageDefault[]): Record<string, unknown> {
+  const applying = defaults.filter((d) => {
+    const folder = d.path.replace(/^\/+|\/+$/g, "");
+    return folder === "" || path === folder || path.startsWith(`${folder}/`);
+  });
+  return applying.length === 0 ? data : Object.assign({}, ...applying.map((d) => d.values), data);
+}
+
 export function buildCourseModel(
   items: readonly CollectionItem[],
   inputDir: string,
   outputDir: string,
   mounts: readonly Mount[],
   displayPath: (p: string) => string,
+  defaults: readonly PageDefault[] = [],
 ): CourseModel {
   const pages = new Map<string, CoursePage>();
   const outputs = new Map<string, string>();
@@ -62,7 +79,7 @@ export function buildCourseModel(
     if (item.outputPath === false) continue;
     const sourceFile = resolve(item.inputPath);
     const url = sitePath(outputDir, item.outputPath);
-    const data = item.data;
+    const data = withDefaults(item.data, coursePath(inputDir, sourceFile), defaults);
     const childOrder = str(data.child_nav_order);
     pages.set(url, {
       url,
@@ -72,6 +89,7 @@ export function buildCourseModel(
       navOrder: num(data.nav_order),
       parent: str(data.parent),
       grandParent: str(data.grand_parent),
+      ancestor: str(data.ancestor),
       navExclude: data.nav_exclude === true,
       childNavOrder: childOrder === "desc" || childOrder === "reversed" ? "desc" : "asc",
       description: str(data.description) ?? (typeof item.rawInput === "string" ? summaryOf(item.rawInput) : undefined),

@@ -4,6 +4,8 @@ export interface RepositoryLocation {
   /** Web address of the repository, e.g. https://github.com/org/course. */
   readonly url: string;
   readonly branch: string;
+  /** "edit" opens the web editor; "view" shows the file. */
+  readonly edit_mode?: "edit" | "view" | undefined;
 }
 
 /** The editor URL for `pathInRepository` (POSIX, relative to the repository root); GitLab's form for gitlab hosts. */
@@ -11,5 +13,6 @@ export function editUrl(repository: RepositoryLocation, pathInRepository: string
   const base = repository.url.replace(/\/+$/, "").replace(/\.git$/, "");
   const path = pathInRepository.split("/").map(encodeURIComponent).join("/");
   const branch = encodeURIComponent(repository.branch);
-  return /\bgitlab\b/i.test(new URL(base).hostname) ? `${base}/-/edit/${branch}/${path}` : `${base}/edit/${branch}/${path}`;
+  const verb = repository.edit_mode === "view" ? "blob" : "edit";
+  return /\bgitlab\b/i.test(new URL(base).hostname) ? `${base}/-/${verb}/${branch}/${path}` : `${base}/${verb}/${branch}/${path}`;
 }

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { Diagnostics } from "../build/diagnostics.ts";
 import type { GitInfo } from "../build/git-history.ts";
 import { offlineZipName } from "../build/offline-zip.ts";
-import { loadSiteConfig, type SiteConfig } from "../config/site-config.ts";
+import { type CourseFormat, loadCourseSettings } from "../config/course-settings.ts";
+import type { ConfigProblem, SiteConfig } from "../config/site-config.ts";
 import type { AnchorReference } from "../content/anchor-check.ts";
 import type { Mount } from "../content/site-map.ts";
 import type { CourseModel } from "../course/course-model.ts";
@@ -42,6 +43,10 @@ export interface BuildContext {
   /** Absolute path of the folder Eleventy writes to. */
   readonly outputDir: string;
   readonly config: SiteConfig;
+  /** How the course's pages are written (ours, or a theme's it was made for). */
+  readonly format: CourseFormat;
+  /** Warnings about the settings, reported with every build. */
+  readonly configNotices: readonly ConfigProblem[];
   readonly mounts: readonly Mount[];
   readonly diagnostics: Diagnostics;
   /** Whether Eleventy is serving (live preview) rather than building once. */
@@ -56,7 +61,7 @@ export interface BuildContext {
 /** Sets up the context for a build of `inputDir` into `outputDir`. Throws ConfigError for bad settings. */
 export function createBuildContext(inputDir: string, outputDir: string, serving: boolean): BuildContext {
   const input = resolve(inputDir);
-  const config = loadSiteConfig(input);
+  const { config, format, notices } = loadCourseSettings(input);
   const mounts = Object.entries(config.mounts).map(([to, from]) => ({
     to: to.replace(/^\/+|\/+$/g, ""),
     from: isAbsolute(from) ? from : resolve(input, from),
@@ -66,6 +71,8 @@ export function createBuildContext(inputDir: string, outputDir: string, serving:
     inputDir: input,
     outputDir: resolve(outputDir),
     config,
+    format,
+    configNotices: notices,
     mounts,
     diagnostics: new Diagnostics(),
     serving,

@@ -24,7 +24,7 @@ export function isPageData(value: unknown): value is EleventyPageData {
 /** The course model for the build this page belongs to. */
 export function modelOf(data: EleventyPageData, build: BuildContext): CourseModel {
   return courseModelFor(data.collections.all, (items) => {
-    const model = buildCourseModel(items, build.inputDir, build.outputDir, build.mounts, build.displayPath);
+    const model = buildCourseModel(items, build.inputDir, build.outputDir, build.mounts, build.displayPath, build.config.page_defaults);
     for (const problem of model.nav.problems)
       build.diagnostics.add({ severity: problem.severity, file: problem.source, line: problem.line, message: problem.message });
     build.run.model = model;
@@ -38,7 +38,7 @@ export function outputPathOf(data: EleventyPageData, build: BuildContext): strin
 }
 
 /** Lines before the Markdown body: the front matter block, if any. */
-function lineOffsetOf(sourceFile: string, body: unknown): number {
+export function lineOffsetOf(sourceFile: string, body: unknown): number {
   if (typeof body !== "string" || !existsSync(sourceFile)) return 0; // virtual pages (the 404 page) have no file
   const whole = readFileSync(sourceFile, "utf8");
   const head = whole.slice(0, Math.max(0, whole.length - body.length));

@@ -54,7 +54,10 @@ export async function writeProblemsScript(outputDir: string, items: readonly Dia
 }
 
 export function diagnosticsPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
-  eleventyConfig.on("eleventy.before", () => build.diagnostics.clear());
+  eleventyConfig.on("eleventy.before", () => {
+    build.diagnostics.clear();
+    for (const notice of build.configNotices) build.diagnostics.warn(notice.file, notice.line, notice.message);
+  });
   const report = async (): Promise<void> => {
     const items: Diagnostic[] = build.diagnostics.items;
     if (build.serving) {

@@ -12,6 +12,7 @@ import { EDITION_DATA, type Edition, editionBanner } from "../build/editions.ts"
 import { readGitInfo } from "../build/git-history.ts";
 import type { CourseModel } from "../course/course-model.ts";
 import { editUrl } from "../course/edit-link.ts";
+import { imageFileSize } from "../markdown/images.ts";
 import { buildPageView, type PageView, type SiteView } from "../page/page-view.ts";
 import type { BuildContext } from "./build-context.ts";
 import { isPageData, modelOf, outputPathOf } from "./course-data.ts";
@@ -20,9 +21,14 @@ import { PROBLEMS_SCRIPT } from "./diagnostics-plugin.ts";
 /** Layout names used by courses written for Jekyll themes; all mean our page layout. */
 export const LAYOUT_NAMES = ["default", "page", "home", "post", "minimal", "module", "session"];
 
-/** Runs before first paint: applies a remembered theme and marks that scripts run, so nothing flashes. */
-export const THEME_SCRIPT =
-  'try{var t=localStorage.getItem("coursesite-theme");if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}document.documentElement.classList.add("js")';
+/**
+ * Runs before first paint: applies a remembered theme (or the course's default) and marks
+ * that scripts run, so nothing flashes.
+ */
+export function themeScript(fallback: "auto" | "light" | "dark" = "auto"): string {
+  const initial = fallback === "auto" ? "null" : JSON.stringify(fallback);
+  return `try{var t=localStorage.getItem("coursesite-theme")||${initial};if(t==="light"||t==="dark")document.documentElement.dataset.theme=t}catch(e){}document.documentElement.classList.add("js")`;
+}
 
 /** The Content-Security-Policy of every page: nothing from other hosts, no inline script but the theme script. */
 export function contentSecurityPolicy(inlineScripts: readonly string[]): string {
@@ -38,7 +44,8 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   eleventyConfig.addGlobalData("layout", "default");
 
   const footerMarkdown = MarkdownIt({ html: false, linkify: true });
-  const csp = contentSecurityPolicy([THEME_SCRIPT]);
+  const theme = themeScript(build.config.theme);
+  const csp = contentSecurityPolicy([theme]);
   const { config } = build;
   const siteView = (model: CourseModel): SiteView => {
     const assets = build.run.assets;
@@ -48,12 +55,17 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       url: config.url ? `${config.url.replace(/\/+$/, "")}/` : undefined,
       title: config.title,
       description: config.description,
-      assets: { ...assets, logo: config.logo ? model.siteMap.fileOutput(resolve(build.inputDir, config.logo)) : undefined },
+      assets: {
+        ...assets,
+        logo: config.logo ? model.siteMap.fileOutput(resolve(build.inputDir, config.logo)) : undefined,
+        logoWidth: logoWidth(config.logo ? resolve(build.inputDir, config.logo) : undefined),
+        favicon: (config.favicon ? model.siteMap.fileOutput(resolve(build.inputDir, config.favicon)) : undefined) ?? assets.favicon,
+      },
       headerLinks: config.header_links,
       footerLinks: config.footer_links,
       footerHtml: config.footer ? footerMarkdown.renderInline(config.footer) : "",
       contentSecurityPolicy: csp,
-      themeScript: THEME_SCRIPT,
+      themeScript: theme,
       offlineZip: build.offlineZip,
       problemsScript: build.serving ? PROBLEMS_SCRIPT : undefined,
     };
@@ -77,10 +89,22 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       url,
       content: typeof data.content === "string" ? data.content : "",
       editUrl: editLinkOf(build, sourceFile),
-      lastUpdated: build.run.git?.lastChanged.get(sourceFile),
+      lastUpdated: config.last_updated ? (build.run.git?.lastChanged.get(sourceFile) ?? frontMatterDate(data.last_modified_date)) : undefined,
       edition: data[EDITION_DATA] ? editionBanner(data[EDITION_DATA] as Edition, url) : undefined,
     });
   });
+}
+
+/** The width a logo has at the header's height of 32 pixels, keeping its proportions. */
+function logoWidth(file: string | undefined): number | undefined {
+  const size = file ? imageFileSize(file) : undefined;
+  return size ? Math.round((32 * size.width) / size.height) : undefined;
+}
+
+/** A `last_modified_date` from front matter (Just the Docs) as YYYY-MM-DD, when it is a date. */
+export function frontMatterDate(value: unknown): string | undefined {
+  const date = value instanceof Date ? value : typeof value === "string" ? new Date(value) : undefined;
+  return date && !Number.isNaN(date.getTime()) ? date.toISOString().slice(0, 10) : undefined;
 }
 
 function editLinkOf(build: BuildContext, sourceFile: string): string | undefined {

@@ -9,6 +9,9 @@ import { type ContextOf, fileLine } from "./render-context.ts";
 
 const RAW_IMG = /<img\b[^>]*>/gi;
 
+const externalImage = (src: string): string =>
+  `the image ${src} is on another host; the site loads nothing from other hosts, so it will not show. Save it into the course (e.g. figures/) and link to that.`;
+
 export function contentLint(md: MarkdownIt, contextOf: ContextOf): void {
   md.core.ruler.push("content_lint", (state) => {
     const context = contextOf(state.env);
@@ -32,6 +35,8 @@ export function contentLint(md: MarkdownIt, contextOf: ContextOf): void {
       }
       if (token.type === "html_block") {
         for (const img of token.content.match(RAW_IMG) ?? []) {
+          const src = /\ssrc\s*=\s*["']([^"']*)["']/i.exec(img)?.[1] ?? "";
+          if (/^(https?:)?\/\//.test(src)) warn(token, externalImage(src));
           if (!/\salt\s*=/i.test(img))
             warn(
               token,
@@ -44,6 +49,7 @@ export function contentLint(md: MarkdownIt, contextOf: ContextOf): void {
         if (child.type === "softbreak" || child.type === "hardbreak") offset++;
         if (child.type === "image" && child.content.trim() === "")
           warn(token, `the image "${child.attrGet("src")}" has no alt text; describe it between the brackets: ![what it shows](…).`, offset);
+        if (child.type === "image" && /^(https?:)?\/\//.test(String(child.attrGet("src")))) warn(token, externalImage(String(child.attrGet("src"))), offset);
         if (child.type === "html_inline" && /^<img\b/i.test(child.content) && !/\salt\s*=/i.test(child.content)) {
           warn(
             token,

@@ -19,6 +19,8 @@ export interface NavPage {
   readonly navOrder?: number | undefined;
   readonly parent?: string | undefined;
   readonly grandParent?: string | undefined;
+  /** The top of the parent chain, to tell parents apart in deep trees (Just the Docs' `ancestor`). */
+  readonly ancestor?: string | undefined;
   readonly navExclude?: boolean | undefined;
   /** `desc` reverses the order of this page's children (Just the Docs' `child_nav_order`). */
   readonly childNavOrder?: "asc" | "desc" | undefined;
@@ -168,9 +170,16 @@ function findParent<P extends NavPage>(page: P, byTitle: Map<string, P[]>, probl
     return undefined;
   }
   if (candidates.length === 1) return candidates[0];
+  let narrowed = candidates;
   if (page.grandParent !== undefined) {
     const grand = normalTitle(page.grandParent);
-    const narrowed = candidates.filter((c) => c.parent !== undefined && normalTitle(c.parent) === grand);
+    narrowed = narrowed.filter((c) => c.parent !== undefined && normalTitle(c.parent) === grand);
+    if (narrowed.length === 1) return narrowed[0];
+  }
+  // Just the Docs' `ancestor` names the top of the chain, for trees deeper than three levels.
+  if (page.ancestor !== undefined) {
+    const top = normalTitle(page.ancestor);
+    narrowed = narrowed.filter((c) => [c.parent, c.grandParent, c.ancestor].some((t) => t !== undefined && normalTitle(t) === top));
     if (narrowed.length === 1) return narrowed[0];
   }
   const where = candidates.map((c) => c.source).join(", ");

@@ -24,6 +24,7 @@ export interface SiteLink {
   readonly text: string;
   readonly url: string;
   readonly icon?: string | undefined;
+  readonly new_tab?: boolean | undefined;
 }
 
 /** The site-wide part of a page: the same for every page of a build except for its relative prefix. */
@@ -40,6 +41,8 @@ export interface SiteView {
     readonly manifest: string;
     readonly mathCss: string;
     readonly logo?: string | undefined;
+    /** The logo's width at the header's height (32 px). */
+    readonly logoWidth?: number | undefined;
   };
   /** The site's public address (ends in /), when configured: for canonical links and social previews. */
   readonly url?: string | undefined;
