@@ -39,7 +39,10 @@ export function enableCopyButtons(): void {
     button.hidden = false;
     button.setAttribute("aria-label", "Copy code to clipboard");
     button.addEventListener("click", async () => {
-      const ok = await copyText(code.textContent ?? "");
+      // Annotation numbers are links added to the code, not part of it.
+      const copy = code.cloneNode(true) as HTMLElement;
+      for (const marker of copy.querySelectorAll(".code-annotation")) marker.remove();
+      const ok = await copyText((copy.textContent ?? "").replace(/ +$/gm, ""));
       button.textContent = ok ? "Copied" : "Copy failed";
       button.setAttribute("aria-label", ok ? "Copied to clipboard" : "Copy failed");
       announcer().textContent = ok ? "Code copied to clipboard" : "Copying the code failed";

@@ -58,7 +58,7 @@ async function runBuild(options: CliOptions): Promise<void> {
   if (!existsSync(input)) throw new BuildFailed(`the course folder ${options.input} does not exist. Pass --input <folder>.`);
   const problem = outputFolderProblem(input, output, [PROJECT_ROOT]);
   if (problem) throw new BuildFailed(problem);
-  const { config } = loadCourseSettings(input);
+  const { config, contentDir } = loadCourseSettings(input);
   const strict = options.strict ?? config.strict;
 
   const started = performance.now();
@@ -66,7 +66,7 @@ async function runBuild(options: CliOptions): Promise<void> {
   let diagnostics: Diagnostic[] = [];
   let userConfig: UserConfig | undefined;
   try {
-    const eleventy = new Eleventy(input, staging, {
+    const eleventy = new Eleventy(contentDir, staging, {
       configPath: CONFIG_PATH,
       quietMode: true,
       config: (eleventyConfig: UserConfig) => {
@@ -110,9 +110,9 @@ async function runServe(options: CliOptions): Promise<void> {
   const output = resolve(options.output);
   const problem = outputFolderProblem(input, output, [PROJECT_ROOT]);
   if (problem) throw new BuildFailed(problem);
-  loadCourseSettings(input);
+  const { contentDir } = loadCourseSettings(input);
   await markAsBuildOutput(output);
-  const eleventy = new Eleventy(input, output, { configPath: CONFIG_PATH, quietMode: options.quiet, runMode: "serve" });
+  const eleventy = new Eleventy(contentDir, output, { configPath: CONFIG_PATH, quietMode: options.quiet, runMode: "serve" });
   await eleventy.init();
   await eleventy.watch();
   eleventy.serve(options.port);

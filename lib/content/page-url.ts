@@ -19,13 +19,19 @@ export function isMarkdownPath(path: string): boolean {
  * The output path, relative to the site root and POSIX-style, of a page whose source
  * lies at `sourcePath` (relative to the course folder). A front-matter `permalink`
  * overrides the rule: `/` is `index.html`, `/a/` is `a/index.html`, `a` is `a.html`.
+ * With `directoryUrls` (MkDocs projects), `a/b.md` is written to `a/b/index.html`.
  */
-export function outputPathFor(sourcePath: string, permalink?: string): string {
+export function outputPathFor(sourcePath: string, permalink?: string, directoryUrls = false): string {
   if (permalink !== undefined) return outputPathForPermalink(permalink);
   const normal = posix.normalize(sourcePath.replaceAll("\\", "/")).replace(/^\.\//, "");
   const dir = posix.dirname(normal);
   const base = posix.basename(normal);
-  const name = INDEX_NAME.test(base) ? "index.html" : base.replace(MARKDOWN_EXTENSION, ".html");
+  // MkDocs' use_directory_urls: page.md is written to page/index.html.
+  const name = INDEX_NAME.test(base)
+    ? "index.html"
+    : directoryUrls
+      ? `${base.replace(MARKDOWN_EXTENSION, "")}/index.html`
+      : base.replace(MARKDOWN_EXTENSION, ".html");
   return dir === "." ? name : `${dir}/${name}`;
 }
 

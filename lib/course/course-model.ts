@@ -5,11 +5,12 @@
  */
 
 import { basename, relative, resolve } from "node:path";
+import type { NavSpec } from "../config/mkdocs-config.ts";
 import { SOURCE_LINES } from "../content/front-matter.ts";
 import { createSiteMap, type Mount, type SiteMap } from "../content/site-map.ts";
 import { summaryOf } from "../content/summary.ts";
 import { countTasks } from "../markdown/task-lists.ts";
-import { buildCourseNav, type CourseNav, type NavPage } from "../nav/course-nav.ts";
+import { buildCourseNav, type CourseNav, type NavPage, type NavTreeEntry, navFromTree } from "../nav/course-nav.ts";
 
 /** One entry of Eleventy's `collections.all`, as far as we read it. */
 export interface CollectionItem {
@@ -72,6 +73,7 @@ export function buildCourseModel(
   mounts: readonly Mount[],
   displayPath: (p: string) => string,
   defaults: readonly PageDefault[] = [],
+  navTree?: readonly NavSpec[],
 ): CourseModel {
   const pages = new Map<string, CoursePage>();
   const outputs = new Map<string, string>();
@@ -100,10 +102,28 @@ export function buildCourseModel(
     });
     outputs.set(sourceFile, url);
   }
+  if (navTree) {
+    // Titles given in the navigation win, as in MkDocs.
+    const bySource = new Map([...pages.values()].map((p) => [p.sourceFile, p]));
+    const retitle = (specs: readonly NavSpec[]): void => {
+      for (const spec of specs) {
+        const page = bySource.get(resolve(inputDir, spec.source));
+        if (page && spec.title) pages.set(page.url, { ...page, title: spec.title });
+        retitle(spec.children);
+      }
+    };
+    retitle(navTree);
+  }
   const sorted = [...pages.values()].sort((a, b) => a.url.localeCompare(b.url));
+  const bySource = new Map(sorted.map((p) => [p.sourceFile, p]));
+  const tree = (specs: readonly NavSpec[]): NavTreeEntry<CoursePage>[] =>
+    specs.flatMap((spec) => {
+      const page = bySource.get(resolve(inputDir, spec.source));
+      return page ? [{ page, children: tree(spec.children) }] : tree(spec.children);
+    });
   return {
     pages,
-    nav: buildCourseNav(sorted),
+    nav: navTree ? navFromTree(tree(navTree)) : buildCourseNav(sorted),
     siteMap: createSiteMap(inputDir, outputs, mounts),
     home: pages.has("index.html") ? "index.html" : (sorted[0]?.url ?? "index.html"),
   };

@@ -9,6 +9,7 @@ import { Diagnostics } from "../build/diagnostics.ts";
 import type { GitInfo } from "../build/git-history.ts";
 import { offlineZipName } from "../build/offline-zip.ts";
 import { type CourseFormat, loadCourseSettings } from "../config/course-settings.ts";
+import type { MkdocsProject } from "../config/mkdocs-config.ts";
 import type { ConfigProblem, SiteConfig } from "../config/site-config.ts";
 import type { AnchorReference } from "../content/anchor-check.ts";
 import type { Mount } from "../content/site-map.ts";
@@ -47,6 +48,8 @@ export interface BuildContext {
   readonly format: CourseFormat;
   /** Warnings about the settings, reported with every build. */
   readonly configNotices: readonly ConfigProblem[];
+  /** For a Material for MkDocs project: its navigation, URL form and exclusions. */
+  readonly mkdocs?: MkdocsProject | undefined;
   readonly mounts: readonly Mount[];
   readonly diagnostics: Diagnostics;
   /** Whether Eleventy is serving (live preview) rather than building once. */
@@ -61,7 +64,7 @@ export interface BuildContext {
 /** Sets up the context for a build of `inputDir` into `outputDir`. Throws ConfigError for bad settings. */
 export function createBuildContext(inputDir: string, outputDir: string, serving: boolean): BuildContext {
   const input = resolve(inputDir);
-  const { config, format, notices } = loadCourseSettings(input);
+  const { config, format, notices, mkdocs } = loadCourseSettings(input);
   const mounts = Object.entries(config.mounts).map(([to, from]) => ({
     to: to.replace(/^\/+|\/+$/g, ""),
     from: isAbsolute(from) ? from : resolve(input, from),
@@ -73,6 +76,7 @@ export function createBuildContext(inputDir: string, outputDir: string, serving:
     config,
     format,
     configNotices: notices,
+    mkdocs,
     mounts,
     diagnostics: new Diagnostics(),
     serving,

@@ -24,7 +24,7 @@ export function isPageData(value: unknown): value is EleventyPageData {
 /** The course model for the build this page belongs to. */
 export function modelOf(data: EleventyPageData, build: BuildContext): CourseModel {
   return courseModelFor(data.collections.all, (items) => {
-    const model = buildCourseModel(items, build.inputDir, build.outputDir, build.mounts, build.displayPath, build.config.page_defaults);
+    const model = buildCourseModel(items, build.inputDir, build.outputDir, build.mounts, build.displayPath, build.config.page_defaults, build.mkdocs?.nav);
     for (const problem of model.nav.problems)
       build.diagnostics.add({ severity: problem.severity, file: problem.source, line: problem.line, message: problem.message });
     build.run.model = model;
@@ -59,6 +59,7 @@ export function renderContextOf(env: unknown, build: BuildContext): RenderContex
       outputPath: outputPathOf(env, build),
       lineOffset: lineOffsetOf(sourceFile, env.page.rawInput),
       site: modelOf(env, build).siteMap,
+      snippetDirs: build.mkdocs ? [build.mkdocs.baseDir] : [],
       report: (severity, line, message) => build.diagnostics.add({ severity, file: shown, line, message }),
       linkToAnchor: (target, fragment, line, written) => build.run.anchors.push({ file: shown, line, target, fragment, written }),
     };

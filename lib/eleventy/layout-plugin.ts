@@ -89,7 +89,8 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       url,
       content: typeof data.content === "string" ? data.content : "",
       editUrl: editLinkOf(build, sourceFile),
-      lastUpdated: config.last_updated ? (build.run.git?.lastChanged.get(sourceFile) ?? frontMatterDate(data.last_modified_date)) : undefined,
+      // A date the author wrote wins over git's.
+      lastUpdated: config.last_updated ? (frontMatterDate(data.last_modified_date) ?? build.run.git?.lastChanged.get(sourceFile)) : undefined,
       edition: data[EDITION_DATA] ? editionBanner(data[EDITION_DATA] as Edition, url) : undefined,
     });
   });

@@ -39,7 +39,7 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
     highlighter.thaw();
     const files = markdownSources(build.inputDir);
     // Highlighting runs while Eleventy reads the course; rendering waits for it (below).
-    prepared = timed("prehighlight", () => prehighlight(files, build.inputDir, cache));
+    prepared = timed("prehighlight", () => prehighlight(files, build.inputDir, cache, build.mkdocs ? [build.mkdocs.baseDir] : []));
     prepared.catch(() => undefined);
     const languages = new Set<string>();
     for (const file of files) for (const lang of fenceLanguages(readFileSync(file, "utf8"))) languages.add(lang);
@@ -49,7 +49,7 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
   eleventyConfig.on("eleventy.contentMap", async () => {
     await timed("wait for prehighlight", () => prepared);
     build.run.codeStyles = cache.usedStyles();
-    highlighter.freeze();
+    highlighter.freeze(Object.keys(build.run.codeStyles));
   });
   eleventyConfig.on("eleventy.after", () => timed("save highlight cache", () => cache.save(cacheFile)));
 }

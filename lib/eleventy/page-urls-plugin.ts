@@ -7,6 +7,7 @@
 import { existsSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { NavSpec } from "../config/mkdocs-config.ts";
 import { CONFIG_FILE } from "../config/site-config.ts";
 import { SOURCE_PERMALINK } from "../content/front-matter.ts";
 import { outputPathFor } from "../content/page-url.ts";
@@ -27,6 +28,11 @@ export function pagesByUrl(inputPathToUrl: Record<string, string[]>): Map<string
   return byUrl;
 }
 
+/** Every section of a navigation that has no page of its own. */
+function virtualSections(nav: readonly NavSpec[]): NavSpec[] {
+  return nav.flatMap((entry) => [...(entry.virtual ? [entry] : []), ...virtualSections(entry.children)]);
+}
+
 /** The page shown for a missing address, unless the course has its own 404.md. */
 const NOT_FOUND_PAGE = `# Page not found
 
@@ -36,6 +42,10 @@ page, or pick a session in the list of pages.
 `;
 
 export function pageUrlsPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
+  // Sections of an MkDocs nav without a page of their own get one that lists their pages.
+  for (const section of virtualSections(build.mkdocs?.nav ?? [])) {
+    eleventyConfig.addTemplate(section.source, `# ${section.title ?? "Section"}\n`, { title: section.title });
+  }
   if (!existsSync(join(build.inputDir, "404.md"))) {
     eleventyConfig.addTemplate("404.md", NOT_FOUND_PAGE, { title: "Page not found", nav_exclude: true, search_exclude: true, [SOURCE_PERMALINK]: "404.html" });
   }
@@ -43,7 +53,7 @@ export function pageUrlsPlugin(eleventyConfig: UserConfig, build: BuildContext):
   eleventyConfig.addGlobalData("permalink", () => (data: PermalinkData) => {
     const written = data[SOURCE_PERMALINK];
     if (written === false) return false;
-    return outputPathFor(coursePath(build.inputDir, resolve(data.page.inputPath)), written);
+    return outputPathFor(coursePath(build.inputDir, resolve(data.page.inputPath)), written, build.mkdocs?.directoryUrls ?? false);
   });
   // Two pages written to one file: say which, in our words, before Eleventy stops the build.
   eleventyConfig.on("eleventy.contentMap", ({ inputPathToUrl }: { inputPathToUrl: Record<string, string[]> }) => {
@@ -61,7 +71,7 @@ export function pageUrlsPlugin(eleventyConfig: UserConfig, build: BuildContext):
   eleventyConfig.addWatchTarget(join(build.inputDir, CONFIG_FILE), { resetConfig: true });
   // Eleventy matches ignores against paths relative to the working folder.
   const input = relative(process.cwd(), build.inputDir).split(sep).join("/") || ".";
-  for (const pattern of ["**/_*/**", "**/_*.md", "**/.*/**", "**/node_modules/**"]) {
+  for (const pattern of ["**/_*/**", "**/_*.md", "**/.*/**", "**/node_modules/**", ...(build.mkdocs?.exclude ?? [])]) {
     eleventyConfig.ignores.add(`${input}/${pattern}`);
   }
 }

@@ -1,37 +1,40 @@
 /**
  * The highlighter the fence renderer uses: looks blocks up in the cache (filled before
  * rendering by prehighlight), and highlights what is missing. Once the stylesheet is
- * written (`freeze`), a block highlighted late carries its colours inline, since its
- * classes would not be in the stylesheet; its class form is cached for the next build.
+ * written (`freeze`), only blocks whose classes it holds may use classes; any other block
+ * carries its colours inline (its class form is still cached, for the next build).
  */
 
 import { type CodeHighlighter, type Highlighted, type HighlightOptions, highlightKey } from "./code-highlighter.ts";
 import type { HighlightCache } from "./highlight-cache.ts";
 
 export interface CachedHighlighter extends CodeHighlighter {
-  /** From now on, blocks not in the cache are rendered with inline colours. */
-  freeze(): void;
+  /** From now on, blocks may only use the classes in `styles` (those in the stylesheet). */
+  freeze(styles: Iterable<string>): void;
   /** Back to normal at the start of a build. */
   thaw(): void;
 }
 
 export function cachedHighlighter(base: CodeHighlighter, cache: HighlightCache): CachedHighlighter {
-  let frozen = false;
+  let written: Set<string> | undefined;
+  const fits = (result: Highlighted): boolean => !written || Object.keys(result.styles).every((name) => written?.has(name));
   return {
     ensureLanguages: (names) => base.ensureLanguages(names),
-    highlight(code, lang, options: HighlightOptions = {}): Highlighted {
+    highlight(code, lang, options: HighlightOptions = {}, inline = false): Highlighted {
+      if (inline) return base.highlight(code, lang, options, true);
       const key = highlightKey(code, lang, options);
-      const cached = cache.get(key);
-      if (cached) return cached;
-      const result = base.highlight(code, lang, options);
-      cache.set(key, result);
-      return frozen ? base.highlight(code, lang, options, true) : result;
+      let result = cache.get(key);
+      if (!result) {
+        result = base.highlight(code, lang, options);
+        cache.set(key, result);
+      }
+      return fits(result) ? result : base.highlight(code, lang, options, true);
     },
-    freeze: () => {
-      frozen = true;
+    freeze(styles) {
+      written = new Set(styles);
     },
-    thaw: () => {
-      frozen = false;
+    thaw() {
+      written = undefined;
     },
   };
 }

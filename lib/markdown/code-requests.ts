@@ -7,6 +7,7 @@
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
 import githubAlerts from "markdown-it-github-alerts";
 import { admonitions } from "./admonitions.ts";
+import { takeMarkers } from "./code-annotations.ts";
 import { highlightKey } from "./code-highlighter.ts";
 import { contentTabs } from "./content-tabs.ts";
 import { parseFenceInfo } from "./fence-info.ts";
@@ -22,8 +23,8 @@ export interface CodeRequest {
 }
 
 /** The code a fence shows: its content without the final newline, with `--8<--` includes expanded. */
-export function fenceCode(content: string, courseDir: string, pageFile: string): string {
-  return includeSnippets(content.replace(/\n$/, ""), courseDir, pageFile).code;
+export function fenceCode(content: string, courseDir: string, pageFile: string, snippetDirs: readonly string[] = []): string {
+  return includeSnippets(content.replace(/\n$/, ""), courseDir, pageFile, snippetDirs).code;
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
@@ -31,14 +32,17 @@ const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
 let parser: MarkdownItInstance | undefined;
 
 /** Every code block of a Markdown source, in order. */
-export function codeRequests(markdown: string, courseDir: string, pageFile: string): CodeRequest[] {
+export function codeRequests(markdown: string, courseDir: string, pageFile: string, snippetDirs: readonly string[] = []): CodeRequest[] {
   parser ??= MarkdownIt({ html: true }).use(githubAlerts).use(admonitions).use(contentTabs).use(markdownInHtmlBlocks);
   const body = markdown.replace(FRONT_MATTER, "");
   const requests: CodeRequest[] = [];
-  for (const token of parser.parse(body, {})) {
+  const tokens = parser.parse(body, {});
+  for (const [index, token] of tokens.entries()) {
     if (token.type !== "fence") continue;
     const info = parseFenceInfo(token.info);
-    const code = fenceCode(token.content, courseDir, pageFile);
+    let code = fenceCode(token.content, courseDir, pageFile, snippetDirs);
+    // As the renderer does: an annotated block (followed by its list) loses its markers.
+    if (tokens[index + 1]?.type === "ordered_list_open") code = takeMarkers(code).code;
     const highlight = [...info.highlight];
     requests.push({
       key: highlightKey(code, info.lang, { highlight, lineNumbers: info.lineNumbers }),

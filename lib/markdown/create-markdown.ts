@@ -18,12 +18,15 @@ import footnotes from "markdown-it-footnote";
 import githubAlerts from "markdown-it-github-alerts";
 import { admonitions } from "./admonitions.ts";
 import { attributeLists } from "./attribute-lists.ts";
+import { codeAnnotations } from "./code-annotations.ts";
 import type { CodeHighlighter } from "./code-highlighter.ts";
 import { contentLint } from "./content-lint.ts";
 import { contentTabs } from "./content-tabs.ts";
 import { fencedCode } from "./fenced-code.ts";
 import { headingIds } from "./heading-ids.ts";
+import { iconShortcodes } from "./icon-shortcodes.ts";
 import { images } from "./images.ts";
+import { inlineHighlight } from "./inline-highlight.ts";
 import { kramdownToc } from "./kramdown-toc.ts";
 import { markdownInHtmlBlocks } from "./markdown-in-html.ts";
 import type { ContextOf } from "./render-context.ts";
@@ -56,6 +59,9 @@ export function createMarkdown(options: MarkdownOptions): MarkdownItInstance {
   md.use(definitionLists);
   md.use(abbreviations);
   md.use(emoji);
+  iconShortcodes(md, options.contextOf);
+  inlineHighlight(md, options.highlighter);
+  md.use(codeAnnotations);
 
   // Inline structure (each rule is placed relative to markdown-it's own; see above).
   md.use(attributeLists);

@@ -8,6 +8,7 @@
 
 import type { MarkdownIt } from "markdown-it";
 import { escapeHtml } from "../layout/html.ts";
+import { addMarkers, takeMarkers } from "./code-annotations.ts";
 import type { CodeHighlighter } from "./code-highlighter.ts";
 import { parseFenceInfo } from "./fence-info.ts";
 import { type ContextOf, fileLine } from "./render-context.ts";
@@ -23,11 +24,17 @@ export function fencedCode(md: MarkdownIt, highlighter: CodeHighlighter, context
     const line = context ? fileLine(context, token.map?.[0]) : undefined;
     let code = token.content.replace(/\n$/, "");
     if (context) {
-      const included = includeSnippets(code, context.site.inputDir, context.sourceFile);
+      const included = includeSnippets(code, context.site.inputDir, context.sourceFile, context.snippetDirs);
       code = included.code;
       for (const problem of included.problems) context.report("error", line === undefined ? undefined : line + 1 + problem.line, problem.message);
     }
-    const { html, known } = highlighter.highlight(code, info.lang, { highlight: info.highlight, lineNumbers: info.lineNumbers });
+    // Code annotations: markers come out of the code before highlighting, links go back in after.
+    const annotationPrefix = (token.meta as { annotationPrefix?: string } | null)?.annotationPrefix;
+    const marked = annotationPrefix ? takeMarkers(code) : undefined;
+    if (marked) code = marked.code;
+    const highlighted = highlighter.highlight(code, info.lang, { highlight: info.highlight, lineNumbers: info.lineNumbers });
+    const known = highlighted.known;
+    const html = marked && annotationPrefix ? addMarkers(highlighted.html, marked.annotations, annotationPrefix) : highlighted.html;
     if (!known) {
       context?.report(
         "warning",

@@ -12,6 +12,8 @@ import { type CodeRequest, codeRequests } from "./code-requests.ts";
 export interface HighlightJob {
   readonly files: readonly string[];
   readonly courseDir: string;
+  /** Further folders `--8<--` paths may be relative to (an MkDocs project's root). */
+  readonly snippetDirs: readonly string[];
   /** Keys already cached: not highlighted again. */
   readonly known: readonly string[];
 }
@@ -29,7 +31,7 @@ export async function highlightFiles(job: HighlightJob): Promise<HighlightJobRes
   const keys = new Set<string>();
   const pending = new Map<string, CodeRequest>();
   for (const file of job.files) {
-    for (const request of codeRequests(readFileSync(file, "utf8"), job.courseDir, file)) {
+    for (const request of codeRequests(readFileSync(file, "utf8"), job.courseDir, file, job.snippetDirs)) {
       keys.add(request.key);
       if (!known.has(request.key)) pending.set(request.key, request);
     }

@@ -28,12 +28,12 @@ export function partition(files: readonly string[], sizes: readonly number[], n:
 }
 
 /** Highlights the code of `files` that `cache` lacks, and stores it there. */
-export async function prehighlight(files: readonly string[], courseDir: string, cache: HighlightCache): Promise<void> {
+export async function prehighlight(files: readonly string[], courseDir: string, cache: HighlightCache, snippetDirs: readonly string[] = []): Promise<void> {
   const sizes = files.map((f) => statSync(f).size);
   const total = sizes.reduce((a, b) => a + b, 0);
   const known = cache.keys();
   const workers = total < SMALL_COURSE_BYTES ? 1 : Math.max(1, Math.min(availableParallelism(), 4));
-  const jobs: HighlightJob[] = partition(files, sizes, workers).map((group) => ({ files: group, courseDir, known }));
+  const jobs: HighlightJob[] = partition(files, sizes, workers).map((group) => ({ files: group, courseDir, snippetDirs, known }));
   const done: HighlightJobResult[] =
     workers === 1 ? await Promise.all(jobs.map(highlightFiles)) : await Promise.all(jobs.map((job) => runInWorker<HighlightJobResult>(WORKER, { ...job })));
   for (const { keys, results } of done) {

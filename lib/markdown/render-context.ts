@@ -14,6 +14,8 @@ export interface RenderContext {
   /** Lines before the Markdown body (the front matter), to turn token lines into file lines. */
   readonly lineOffset: number;
   readonly site: SiteMap;
+  /** Further folders `--8<--` paths may be relative to (an MkDocs project's root). */
+  readonly snippetDirs?: readonly string[] | undefined;
   /** Reports a problem at a 1-based line of the source file. */
   report(severity: "error" | "warning", line: number | undefined, message: string): void;
   /** Notes a link to `#fragment` in the page written to `target`, checked once every page is built. */

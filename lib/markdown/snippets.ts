@@ -24,14 +24,19 @@ export function snippetSpec(spec: string): { path: string; from?: number | undef
 }
 
 /** The code with every snippet line replaced by the file it names; problems for files that do not exist. */
-export function includeSnippets(code: string, courseDir: string, pageFile: string): { code: string; problems: SnippetProblem[] } {
+export function includeSnippets(
+  code: string,
+  courseDir: string,
+  pageFile: string,
+  baseDirs: readonly string[] = [],
+): { code: string; problems: SnippetProblem[] } {
   if (!code.includes("--8<--")) return { code, problems: [] };
   const problems: SnippetProblem[] = [];
   const lines = code.split("\n").map((line, index) => {
     const match = SNIPPET_LINE.exec(line);
     if (!match) return line;
     const { path, from, to } = snippetSpec(match[2] ?? "");
-    const candidates = [resolve(courseDir, path), resolve(dirname(pageFile), path)];
+    const candidates = [resolve(courseDir, path), ...baseDirs.map((dir) => resolve(dir, path)), resolve(dirname(pageFile), path)];
     const file = candidates.find((c) => existsSync(c) && statSync(c).isFile());
     if (!file) {
       problems.push({

@@ -192,6 +192,28 @@ function findParent<P extends NavPage>(page: P, byTitle: Map<string, P[]>, probl
   return undefined;
 }
 
+/** A navigation given as a tree (MkDocs' `nav`) rather than by each page's `parent`. */
+export interface NavTreeEntry<P extends NavPage> {
+  readonly page: P;
+  readonly children: readonly NavTreeEntry<P>[];
+}
+
+/** The navigation of an explicit tree; a page listed twice is kept where it first appears. */
+export function navFromTree<P extends NavPage>(entries: readonly NavTreeEntry<P>[]): CourseNav<P> {
+  const byUrl = new Map<string, NavNode<P>>();
+  const order: NavNode<P>[] = [];
+  const grow = (list: readonly NavTreeEntry<P>[], parent: NavNode<P> | undefined, depth: number): NavNode<P>[] =>
+    list.flatMap((entry) => {
+      if (byUrl.has(entry.page.url)) return [];
+      const node: NavNode<P> = { page: entry.page, parent, children: [], index: order.length, depth };
+      order.push(node);
+      byUrl.set(entry.page.url, node);
+      node.children.push(...grow(entry.children, node, depth + 1));
+      return [node];
+    });
+  return { roots: grow(entries, undefined, 0), order, byUrl, problems: [] };
+}
+
 /** The pages before and after `url` in reading order. */
 export function neighbours<P extends NavPage>(nav: CourseNav<P>, url: string): { previous?: NavNode<P> | undefined; next?: NavNode<P> | undefined } {
   const node = nav.byUrl.get(url);

@@ -165,6 +165,7 @@ describe("fuzzing", () => {
     /: warning: no navigation reaches this page/,
     /: warning: layout ".*" is not one of ours/,
     /: warning: the image .* is on another host/,
+    /: warning: the icon :.*: is not one we have/,
     /^error: \d+ problems? to fix \(listed above\)\./,
   ];
 

@@ -121,7 +121,9 @@ describe("code blocks", () => {
 
 describe("tables", () => {
   it("are wrapped in a focusable scroll region", () => {
-    assert.match(render("| a |\n|---|\n| b |\n"), /<div class="table-scroll" tabindex="0" role="region" aria-label="Table"><table>/);
+    const html = render("| a |\n|---|\n| b |\n\ntext\n\n| c |\n|---|\n| d |\n");
+    assert.match(html, /<div class="table-scroll" tabindex="0" role="region" aria-label="Table 1"><table>/);
+    assert.match(html, /<div class="table-scroll" tabindex="0" role="region" aria-label="Table 2"><table>/, "each region has its own name");
   });
 });
 
