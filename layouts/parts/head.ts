@@ -32,7 +32,7 @@ ${image ? html`<meta property="og:image" content="${image}">` : ""}
 <meta name="twitter:card" content="summary">
 <meta name="color-scheme" content="light dark">
 <meta name="theme-color" content="#1f5fbf">
-<link rel="icon" href="${root + site.assets.favicon}" type="image/svg+xml">
+<link rel="icon" href="${site.assets.favicon.inline ? site.assets.favicon.href : root + site.assets.favicon.href}" type="${site.assets.favicon.type}">
 <link rel="apple-touch-icon" href="${root + site.assets.touchIcon}">
 <link rel="manifest" href="${root + site.assets.manifest}">
 <link rel="stylesheet" href="${root + site.assets.css}">

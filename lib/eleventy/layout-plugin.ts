@@ -13,6 +13,7 @@ import { readGitInfo } from "../build/git-history.ts";
 import type { CourseModel } from "../course/course-model.ts";
 import { editUrl } from "../course/edit-link.ts";
 import { imageFileSize } from "../markdown/images.ts";
+import { type Favicon, faviconOf } from "../page/favicon.ts";
 import { buildPageView, type PageView, type SiteView } from "../page/page-view.ts";
 import type { BuildContext } from "./build-context.ts";
 import { isPageData, modelOf, outputPathOf } from "./course-data.ts";
@@ -59,7 +60,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
         ...assets,
         logo: config.logo ? model.siteMap.fileOutput(resolve(build.inputDir, config.logo)) : undefined,
         logoWidth: logoWidth(config.logo ? resolve(build.inputDir, config.logo) : undefined),
-        favicon: (config.favicon ? model.siteMap.fileOutput(resolve(build.inputDir, config.favicon)) : undefined) ?? assets.favicon,
+        favicon: favicon(build, model),
       },
       headerLinks: config.header_links,
       footerLinks: config.footer_links,
@@ -94,6 +95,15 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       edition: data[EDITION_DATA] ? editionBanner(data[EDITION_DATA] as Edition, url) : undefined,
     });
   });
+}
+
+/** The course's own favicon when it has one that is published, else ours. */
+function favicon(build: BuildContext, model: CourseModel): Favicon {
+  const own = build.config.favicon ? resolve(build.inputDir, build.config.favicon) : undefined;
+  const published = own ? model.siteMap.fileOutput(own) : undefined;
+  return own && published
+    ? faviconOf(own, published)
+    : faviconOf(join(build.projectRoot, "assets", "favicon.svg"), build.run.assets?.favicon ?? "assets/favicon.svg");
 }
 
 /** The width a logo has at the header's height of 32 pixels, keeping its proportions. */

@@ -8,6 +8,7 @@ import type { EditionBanner } from "../build/editions.ts";
 import { relativeHref, rootPrefix } from "../content/page-url.ts";
 import type { CourseModel, CoursePage } from "../course/course-model.ts";
 import { ancestors, type NavNode, neighbours } from "../nav/course-nav.ts";
+import type { Favicon } from "./favicon.ts";
 import { extractToc, type TocEntry } from "./toc.ts";
 
 export interface LinkView {
@@ -36,7 +37,7 @@ export interface SiteView {
   readonly assets: {
     readonly css: string;
     readonly js: string;
-    readonly favicon: string;
+    readonly favicon: Favicon;
     readonly touchIcon: string;
     readonly manifest: string;
     readonly mathCss: string;

@@ -139,7 +139,11 @@ describe("the offline copy", () => {
 
 describe("the shared browse check", { skip: NEEDS_SHARED }, () => {
   it("passes in all three modes", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(SHARED, "checks/browse-check.mjs"), site.output], { cwd: PROJECT });
+    // On failure, the check's own report (which page, which load) is the message.
+    const stdout = await promisify(execFile)(process.execPath, [join(SHARED, "checks/browse-check.mjs"), site.output], { cwd: PROJECT }).then(
+      (r) => r.stdout,
+      (e: { stdout?: string; stderr?: string }) => `${e.stdout ?? ""}${e.stderr ?? ""}`,
+    );
     assert.match(
       stdout,
       /file \d+ pages, 0 unopenable, 0 failed loads, 0 errors, search ok; root \d+ pages, 0 unopenable, 0 failed loads, 0 errors, search ok; sub \d+ pages, 0 unopenable, 0 failed loads, 0 errors, search ok/,

@@ -1,10 +1,10 @@
 /** A course written for Just the Docs builds unchanged: its _config.yml, front matter and Liquid. */
 
 import assert from "node:assert/strict";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
-import { type BuildResult, build, sidebarTitles } from "./build-helper.ts";
+import { type BuildResult, build, FIXTURES, sidebarTitles } from "./build-helper.ts";
 
 let site: BuildResult;
 before(async () => {
@@ -21,7 +21,10 @@ describe("_config.yml", () => {
     const home = site.read("index.html");
     assert.match(home, /<span class="brand-title">Jekyll Course<\/span>/);
     assert.match(home, /<img class="brand-logo" src="figures\/logo\.svg" alt="" width="128" height="32">/);
-    assert.match(home, /<link rel="icon" href="figures\/favicon\.svg"/);
+    // Small enough to travel inside the page as a data: URL.
+    const icon = /<link rel="icon" href="data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)" type="image\/svg\+xml">/.exec(home);
+    assert.ok(icon, "the course's favicon is linked inline");
+    assert.equal(Buffer.from(icon[1] ?? "", "base64").toString(), readFileSync(join(FIXTURES, "just-the-docs/figures/favicon.svg"), "utf8"));
     assert.match(
       home,
       /<a class="site-link" href="https:\/\/github\.com\/example\/jekyll-course" rel="noopener" target="_blank">.*<span>Course on GitHub<\/span><\/a>/,
