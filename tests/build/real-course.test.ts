@@ -5,8 +5,8 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { before, describe, it } from "node:test";
 import { type BuildResult, build, NEEDS_SHARED, SHARED, sidebarTitles } from "./build-helper.ts";
 
@@ -55,6 +55,28 @@ describe("the 2022 MLOps course", { skip: NEEDS_SHARED }, () => {
       ...modules(27, ["Pre-commit", "Hyperparameter optimization", "Creating APIs", "Onnx"]),
       "NOTICE",
     ]);
+  });
+  it("shows no Kramdown or Liquid syntax, and every image it has in the course", () => {
+    const pages = readdirSync(site.output, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html") && !f.startsWith("archive"));
+    let images = 0;
+    for (const rel of pages) {
+      const html = site.read(rel);
+      // What a reader sees as text: the article without code, TeX sources of formulas, tags and comments.
+      const prose = (/<article[\s\S]*?<\/article>/.exec(html)?.[0] ?? "")
+        .replace(/<(pre|code|script|style|annotation)\b[\s\S]*?<\/\1>/g, "")
+        .replace(/<!--[\s\S]*?-->/g, "")
+        .replace(/<[^>]+>/g, " ");
+      assert.doesNotMatch(prose, /\{:|\{%|%\}|\{\{|\}\}|markdown="1"/, `${rel} shows template syntax`);
+      for (const [, src] of html.matchAll(/<img\b[^>]*?\ssrc="([^"]+)"/g)) {
+        if (!src || /^(https?:)?\/\/|^data:/.test(src)) continue;
+        images++;
+        const file = join(dirname(join(site.output, rel)), decodeURI(src.split(/[?#]/)[0] ?? ""));
+        assert.ok(existsSync(file), `${rel}: image ${src} is missing`);
+      }
+    }
+    assert.ok(images > 50, `only ${images} images found`);
+    // The one image on another host is reported, not loaded (the site loads nothing from elsewhere).
+    assert.match(site.stderr, /README\.md:\d+: warning: the image https:\/\/miro\.medium\.com\/\S+ is on another host/);
   });
   it("reports the broken links its sources really have, with file and line", () => {
     assert.match(
