@@ -30,6 +30,8 @@ export default async function coursesite(eleventyConfig: UserConfig): Promise<vo
   const build = createBuildContext(input, output, process.env.ELEVENTY_RUN_MODE === "serve");
   // Layouts are the project's, whichever course folder is built (paths are relative to the input).
   eleventyConfig.setLayoutsDirectory(relative(build.inputDir, join(build.projectRoot, "layouts")));
+  // Preview: a saved file is complete sooner than Eleventy's default 150 ms of watching it settle.
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 
   eleventyConfig.addPlugin(frontMatterPlugin, build);
   eleventyConfig.addPlugin(pageUrlsPlugin, build);

@@ -1,8 +1,8 @@
 /**
  * Eleventy plugin: what is written once every page is: the course's other files, both
- * search indexes and the offline zip. Pagefind (its own process) runs beside the rest;
- * the zip waits for the files and the offline index it contains, not for Pagefind, which
- * it leaves out. Skipped in preview: the zip (nobody downloads from a preview).
+ * search indexes and the offline zip. Pagefind (its own process) runs beside the rest.
+ * In preview there is no zip, and after the first build the indexes are made behind
+ * the reload, so a save shows at once and search catches up a moment later.
  */
 
 import { join } from "node:path";
@@ -18,28 +18,13 @@ import type { BuildContext } from "./build-context.ts";
 
 export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   for (const mount of build.mounts) eleventyConfig.addWatchTarget(mount.from);
+  // In preview, indexing after a save runs behind the reload, one run at a time.
+  let previewIndexing: Promise<void> | undefined;
   eleventyConfig.on("eleventy.after", async () => {
     const indexer = build.run.offlineIndexer;
     build.run.offlineIndexer = undefined;
     const cache = join(build.projectRoot, ".cache/coursesite");
-    // Both indexes are made from the pages alone: when no page changed, the last ones are reused.
-    const pages = timed("fingerprint pages", async () => `${build.config.language}|${await fingerprintFiles(build.outputDir, (p) => p.endsWith(".html"))}`);
-    const pagefind = timed("pagefind", async () => {
-      await reuseOrMake(join(build.outputDir, "pagefind"), join(cache, "pagefind"), await pages, () =>
-        writePagefindIndex(build.outputDir, build.config.language),
-      );
-    });
-    const rest = (async () => {
-      await timed("static files", () => copyStaticFiles(build));
-      await timed("offline index", async () => {
-        const made = await reuseOrMake(join(build.outputDir, OFFLINE_INDEX_FOLDER), join(cache, "offline-index"), await pages, async () => {
-          await indexer?.finish(build.outputDir);
-        });
-        if (made === "reused") await indexer?.abandon();
-      });
-      if (!build.serving)
-        await timed("zip", () => writeOfflineZip(build.outputDir, build.offlineZip, join(build.projectRoot, ".cache/coursesite/offline-zip")));
-    })();
+    const files = timed("static files", () => copyStaticFiles(build));
     const meta = timed("sitemap", () => {
       const model = build.run.model;
       const base = build.config.url ? `${build.config.url.replace(/\/+$/, "")}/` : undefined;
@@ -48,6 +33,35 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
         .map((p) => ({ url: p.url, lastModified: build.run.git?.lastChanged.get(p.sourceFile) }));
       return writeSiteMeta(build.outputDir, base, pages);
     });
-    await Promise.all([pagefind, rest, meta]);
+    // Both indexes are made from the pages alone: when no page changed, the last ones are reused.
+    const indexes = (): { pagefind: Promise<void>; offline: Promise<void> } => {
+      const pages = timed("fingerprint pages", async () => `${build.config.language}|${await fingerprintFiles(build.outputDir, (p) => p.endsWith(".html"))}`);
+      const pagefind = timed("pagefind", async () => {
+        await reuseOrMake(join(build.outputDir, "pagefind"), join(cache, "pagefind"), await pages, () =>
+          writePagefindIndex(build.outputDir, build.config.language),
+        );
+      });
+      const offline = timed("offline index", async () => {
+        const made = await reuseOrMake(join(build.outputDir, OFFLINE_INDEX_FOLDER), join(cache, "offline-index"), await pages, async () => {
+          await indexer?.finish(build.outputDir);
+        });
+        if (made === "reused") await indexer?.abandon();
+      });
+      return { pagefind, offline };
+    };
+    if (build.serving) {
+      const after = previewIndexing;
+      const run = async (): Promise<void> => {
+        const { pagefind, offline } = indexes();
+        await Promise.all([pagefind, offline]);
+      };
+      previewIndexing = (after ? after.then(run) : run()).catch((error: unknown) => console.error(`The search index was not updated: ${String(error)}`));
+      await Promise.all([files, meta, after ? undefined : previewIndexing]);
+      return;
+    }
+    const { pagefind, offline } = indexes();
+    // The zip holds the files and the offline index; it leaves Pagefind's out, so does not wait for it.
+    const zip = Promise.all([files, offline]).then(() => timed("zip", () => writeOfflineZip(build.outputDir, build.offlineZip, join(cache, "offline-zip"))));
+    await Promise.all([meta, pagefind, zip]);
   });
 }

@@ -29,7 +29,7 @@ export function markdownSources(dir: string): string[] {
 export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext): Promise<void> {
   const cacheFile = join(build.projectRoot, ".cache/coursesite/highlight.json");
   const cache = HighlightCache.load(cacheFile);
-  const highlighter = cachedHighlighter(await createCodeHighlighter(), cache);
+  const highlighter = cachedHighlighter(await timed("shiki setup", () => createCodeHighlighter()), cache);
   const md = createMarkdown({ highlighter, contextOf: (env) => renderContextOf(env, build) });
   eleventyConfig.setLibrary("md", md);
 
@@ -38,11 +38,12 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
     cache.startBuild();
     highlighter.thaw();
     const files = markdownSources(build.inputDir);
+    const texts = files.map((file) => readFileSync(file, "utf8"));
     // Highlighting runs while Eleventy reads the course; rendering waits for it (below).
-    prepared = timed("prehighlight", () => prehighlight(files, build.inputDir, cache, build.mkdocs ? [build.mkdocs.baseDir] : []));
+    prepared = timed("prehighlight", () => prehighlight(files, texts, build.inputDir, cache, build.mkdocs ? [build.mkdocs.baseDir] : []));
     prepared.catch(() => undefined);
     const languages = new Set<string>();
-    for (const file of files) for (const lang of fenceLanguages(readFileSync(file, "utf8"))) languages.add(lang);
+    for (const text of texts) for (const lang of fenceLanguages(text)) languages.add(lang);
     await highlighter.ensureLanguages(languages);
   });
   // Emitted after the data is read and before any page renders.

@@ -24,19 +24,31 @@ interface CacheFile {
   readonly version: string;
   readonly entries: Record<string, Entry>;
   readonly styles: Record<string, TokenStyle>;
+  /** By a hash of a Markdown file's text: the keys of its code blocks. */
+  readonly files?: Record<string, string[]>;
 }
 
 /** What must be equal for cached HTML to be reused. */
 export function cacheVersion(): string {
   const shiki = (createRequire(import.meta.url)("shiki/package.json") as { version: string }).version;
-  const renderer = readFileSync(fileURLToPath(new URL("./code-highlighter.ts", import.meta.url)));
-  return createHash("sha1").update(`1|${shiki}|${THEMES.light}|${THEMES.dark}|`).update(renderer).digest("hex");
+  const hash = createHash("sha1").update(`2|${shiki}|${THEMES.light}|${THEMES.dark}|`);
+  // The renderer decides the HTML; the block finder decides which blocks a file has.
+  for (const source of ["./code-highlighter.ts", "./code-requests.ts", "./fence-info.ts"])
+    hash.update(readFileSync(fileURLToPath(new URL(source, import.meta.url))));
+  return hash.digest("hex");
+}
+
+/** Names a Markdown file's text for `blocksOf`; undefined when its blocks depend on other files (`--8<--` snippets). */
+export function fileId(text: string): string | undefined {
+  return text.includes("--8<--") ? undefined : createHash("sha1").update(text).digest("base64url");
 }
 
 export class HighlightCache {
   readonly #entries = new Map<string, Entry>();
   readonly #styles = new Map<string, TokenStyle>();
   readonly #used = new Set<string>();
+  readonly #files = new Map<string, string[]>();
+  readonly #usedFiles = new Set<string>();
   #changed = false;
 
   constructor(readonly version: string) {}
@@ -50,6 +62,7 @@ export class HighlightCache {
       if (data.version !== version) return cache;
       for (const [key, entry] of Object.entries(data.entries)) cache.#entries.set(key, entry);
       for (const [name, style] of Object.entries(data.styles)) cache.#styles.set(name, style);
+      for (const [id, keys] of Object.entries(data.files ?? {})) cache.#files.set(id, keys);
     } catch {
       // No cache yet, or a damaged one: start empty.
     }
@@ -88,6 +101,19 @@ export class HighlightCache {
     this.#changed = true;
   }
 
+  /** The keys of the code blocks of the Markdown text `id` names (see `fileId`), when known. */
+  blocksOf(id: string): readonly string[] | undefined {
+    const keys = this.#files.get(id);
+    if (keys) this.#usedFiles.add(id);
+    return keys;
+  }
+
+  setBlocks(id: string, keys: readonly string[]): void {
+    this.#files.set(id, [...keys]);
+    this.#usedFiles.add(id);
+    this.#changed = true;
+  }
+
   /** The styles of every entry used in this build. */
   usedStyles(): Record<string, TokenStyle> {
     const styles: Record<string, TokenStyle> = {};
@@ -98,14 +124,17 @@ export class HighlightCache {
   /** Starts a new build: nothing is used yet. */
   startBuild(): void {
     this.#used.clear();
+    this.#usedFiles.clear();
   }
 
   /** Writes the entries used in this build (others are dropped, so the file never grows stale), when anything changed. */
   save(file: string): void {
-    if (!this.#changed && this.#used.size === this.#entries.size) return;
+    if (!this.#changed && this.#used.size === this.#entries.size && this.#usedFiles.size === this.#files.size) return;
     const entries: Record<string, Entry> = {};
     for (const key of [...this.#used].sort()) entries[key] = this.#entries.get(key) as Entry;
-    const data: CacheFile = { version: this.version, entries, styles: this.usedStyles() };
+    const files: Record<string, string[]> = {};
+    for (const id of [...this.#usedFiles].sort()) files[id] = this.#files.get(id) as string[];
+    const data: CacheFile = { version: this.version, entries, styles: this.usedStyles(), files };
     mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(data));

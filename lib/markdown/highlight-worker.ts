@@ -19,8 +19,8 @@ export interface HighlightJob {
 }
 
 export interface HighlightJobResult {
-  /** The key of every block in the files, cached or not. */
-  readonly keys: string[];
+  /** Per file, the key of every block in it, cached or not. */
+  readonly keys: [file: string, keys: string[]][];
   /** The blocks that were not cached, highlighted. */
   readonly results: [string, Highlighted][];
 }
@@ -28,22 +28,21 @@ export interface HighlightJobResult {
 /** Highlights the blocks of `job.files` that are not known yet. */
 export async function highlightFiles(job: HighlightJob): Promise<HighlightJobResult> {
   const known = new Set(job.known);
-  const keys = new Set<string>();
+  const keys: [string, string[]][] = [];
   const pending = new Map<string, CodeRequest>();
   for (const file of job.files) {
-    for (const request of codeRequests(readFileSync(file, "utf8"), job.courseDir, file, job.snippetDirs)) {
-      keys.add(request.key);
-      if (!known.has(request.key)) pending.set(request.key, request);
-    }
+    const requests = codeRequests(readFileSync(file, "utf8"), job.courseDir, file, job.snippetDirs);
+    keys.push([file, requests.map((r) => r.key)]);
+    for (const request of requests) if (!known.has(request.key)) pending.set(request.key, request);
   }
-  if (pending.size === 0) return { keys: [...keys], results: [] };
+  if (pending.size === 0) return { keys, results: [] };
   const highlighter = await createCodeHighlighter();
   await highlighter.ensureLanguages(new Set([...pending.values()].map((r) => r.lang)));
   const results = [...pending.values()].map((r): [string, Highlighted] => [
     r.key,
     highlighter.highlight(r.code, r.lang, { highlight: r.highlight, lineNumbers: r.lineNumbers }),
   ]);
-  return { keys: [...keys], results };
+  return { keys, results };
 }
 
 if (parentPort && (workerData as { module?: string } | null)?.module === import.meta.url) {

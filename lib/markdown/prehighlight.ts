@@ -5,10 +5,9 @@
  * main thread: starting workers would cost more than it saves.
  */
 
-import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { runInWorker } from "../workers/start-worker.ts";
-import type { HighlightCache } from "./highlight-cache.ts";
+import { fileId, type HighlightCache } from "./highlight-cache.ts";
 import { type HighlightJob, type HighlightJobResult, highlightFiles } from "./highlight-worker.ts";
 
 const WORKER = new URL("./highlight-worker.ts", import.meta.url).href;
@@ -27,17 +26,45 @@ export function partition(files: readonly string[], sizes: readonly number[], n:
   return groups.map((g) => g.files.sort()).filter((g) => g.length > 0);
 }
 
-/** Highlights the code of `files` that `cache` lacks, and stores it there. */
-export async function prehighlight(files: readonly string[], courseDir: string, cache: HighlightCache, snippetDirs: readonly string[] = []): Promise<void> {
-  const sizes = files.map((f) => statSync(f).size);
+/**
+ * Highlights the code of `files` (with their texts) that `cache` lacks, and stores it
+ * there. A file whose text the cache has seen, with every block of it cached, is not
+ * even parsed: so a warm build or a save in preview starts no worker.
+ */
+export async function prehighlight(
+  files: readonly string[],
+  texts: readonly string[],
+  courseDir: string,
+  cache: HighlightCache,
+  snippetDirs: readonly string[] = [],
+): Promise<void> {
+  const ids = new Map<string, string | undefined>();
+  const todo: string[] = [];
+  const sizes: number[] = [];
+  files.forEach((file, i) => {
+    const text = texts[i] ?? "";
+    const id = fileId(text);
+    ids.set(file, id);
+    const keys = id ? cache.blocksOf(id) : undefined;
+    if (keys?.every((key) => cache.has(key))) for (const key of keys) cache.touch(key);
+    else {
+      todo.push(file);
+      sizes.push(text.length);
+    }
+  });
+  if (todo.length === 0) return;
   const total = sizes.reduce((a, b) => a + b, 0);
   const known = cache.keys();
   const workers = total < SMALL_COURSE_BYTES ? 1 : Math.max(1, Math.min(availableParallelism(), 4));
-  const jobs: HighlightJob[] = partition(files, sizes, workers).map((group) => ({ files: group, courseDir, snippetDirs, known }));
+  const jobs: HighlightJob[] = partition(todo, sizes, workers).map((group) => ({ files: group, courseDir, snippetDirs, known }));
   const done: HighlightJobResult[] =
     workers === 1 ? await Promise.all(jobs.map(highlightFiles)) : await Promise.all(jobs.map((job) => runInWorker<HighlightJobResult>(WORKER, { ...job })));
   for (const { keys, results } of done) {
     for (const [key, value] of results) cache.set(key, value);
-    for (const key of keys) cache.touch(key);
+    for (const [file, fileKeys] of keys) {
+      for (const key of fileKeys) cache.touch(key);
+      const id = ids.get(file);
+      if (id) cache.setBlocks(id, fileKeys);
+    }
   }
 }

@@ -4,13 +4,17 @@
  * 100 and 1,000 modules (4,000 with --large), cold (no cache) and warm (cache kept,
  * sources unchanged; and only prose changed). Medians of --runs runs (default 3), peak
  * memory of the whole process tree, output size, and the ratios to the baseline measured
- * in the same run. Hugo is timed too when `hugo` is on the PATH (it is optional).
+ * in the same run. Then offline search on each built course, in Chromium from disk: page
+ * load, index files loaded before typing, and per query the time from the last keystroke
+ * to results on screen (see search-latency.ts).
  */
 
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
+import { measurePreview, type PreviewFigures } from "./preview-latency.ts";
+import { measureOfflineSearch } from "./search-latency.ts";
 
 const PROJECT = resolve(import.meta.dirname, "../..");
 const MAKE_CORPUS = resolve(PROJECT, "../shared/bench/make-corpus.mjs");
@@ -99,16 +103,23 @@ const ours = (input: string, output: string): [string, string[]] => [
   ["--import", "tsx", "lib/cli/build.ts", "--input", input, "--output", output, "--quiet"],
 ];
 const bare = (input: string, output: string): [string, string[]] => [node, ["--import", "tsx", "tests/bench/bare-eleventy.ts", input, output]];
-const hasHugo = (() => {
-  try {
-    execFileSync("hugo", ["version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+
+/** Words and phrases of the synthetic course's vocabulary, one common, some rare. */
+const QUERIES = ["container", "data drift", "quantization", "secrets handling"];
 
 const rows: string[][] = [];
+const searchRows: string[][] = [];
+const previewRows: string[][] = [];
+const previewRow = (label: string, figures: PreviewFigures | undefined): void => {
+  if (figures)
+    previewRows.push([
+      label,
+      figures.startSeconds.toFixed(1),
+      median(figures.saves).toFixed(0),
+      Math.max(...figures.saves).toFixed(0),
+      `${figures.saves.length}`,
+    ]);
+};
 const work = mkdtempSync(join(tmpdir(), "coursesite-bench-"));
 console.log(
   `coursesite bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs\n`,
@@ -147,11 +158,47 @@ for (const modules of sizes) {
   rows.push(row("coursesite, cold", times.cold ?? [], out("site")));
   rows.push(row("coursesite, warm", times.warm ?? []));
   rows.push(row("coursesite, prose changed", times.prose ?? []));
-  if (hasHugo) rows.push(["", "hugo: not wired (no Hugo site config in this repository)", "", "", "", "", ""]);
+  const search = await measureOfflineSearch(out("site"), QUERIES);
+  for (const q of search?.queries ?? [])
+    searchRows.push([
+      `${modules}`,
+      search?.loadMs.toFixed(0) ?? "",
+      `${search?.indexFilesBeforeTyping}`,
+      `${search?.indexFiles} (largest ${search?.largestIndexFileKb.toFixed(0)} KB)`,
+      `“${q.query}”`,
+      q.ms.toFixed(0),
+      q.kb.toFixed(0),
+      `${q.results}`,
+    ]);
+  const firstSession =
+    readdirSync(course)
+      .filter((f) => /^s\d/.test(f))
+      .sort()[0] ?? "";
+  const firstModule =
+    readdirSync(join(course, firstSession))
+      .filter((f) => /^m.*\.md$/.test(f))
+      .sort()[0] ?? "";
+  previewRow(`synthetic, ${modules} modules`, await measurePreview(course, `${firstSession}/${firstModule}`));
   console.log(`${modules} modules done`);
 }
+
+previewRow(
+  "the MLOps course in content/",
+  await measurePreview(join(PROJECT, "content"), "s01_development_environment/m01_terminal.md", 5, [join(PROJECT, "figures")]),
+);
 
 const header = ["modules", "build", "median s", "× baseline", "peak MB", "output MB", "largest page KB"];
 console.log(`\n| ${header.join(" | ")} |\n|${header.map(() => "---").join("|")}|`);
 for (const r of rows) console.log(`| ${r.join(" | ")} |`);
+const searchHeader = ["modules", "page load ms", "index files before typing", "index files", "query", "ms after last key", "index KB loaded", "results"];
+if (searchRows.length) {
+  console.log(`\nOffline search, from disk in Chromium:\n\n| ${searchHeader.join(" | ")} |\n|${searchHeader.map(() => "---").join("|")}|`);
+  for (const r of searchRows) console.log(`| ${r.join(" | ")} |`);
+}
+const previewHeader = ["course", "server start s", "save → on screen, median ms", "slowest ms", "saves"];
+if (previewRows.length) {
+  console.log(`\nLive preview (npm start), a prose change in one module:\n\n| ${previewHeader.join(" | ")} |\n|${previewHeader.map(() => "---").join("|")}|`);
+  for (const r of previewRows) console.log(`| ${r.join(" | ")} |`);
+}
+if (!searchRows.length) console.log("\nOffline search not measured: no Chromium at /usr/bin/chromium (set CHROMIUM_PATH).");
 rmSync(work, { recursive: true, force: true });

@@ -1,0 +1,126 @@
+/**
+ * Live preview, measured the way an instructor feels it: `npm start`'s server on a copy
+ * of a course, a module open in Chromium, then a word of its prose changed on disk; the
+ * time runs from the save to the new word on screen (rebuild, reload and paint).
+ */
+
+import { type ChildProcess, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { chromium, type Page } from "playwright-core";
+
+const PROJECT = resolve(import.meta.dirname, "../..");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export interface PreviewFigures {
+  /** Seconds from starting the server to its first page being served. */
+  readonly startSeconds: number;
+  /** Milliseconds from each save to the changed text on screen. */
+  readonly saves: number[];
+  /** Of those, milliseconds until the server said it had noticed the change, and had written the pages. */
+  readonly noticed: number[];
+  readonly written: number[];
+}
+
+async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms: number): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`preview bench: timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const shows = async (page: Page, word: string): Promise<true | undefined> =>
+  (await page.evaluate((w) => document.body?.textContent?.includes(w) ?? false, word).catch(() => false)) ? true : undefined;
+
+/**
+ * Serves a copy of `course`, opens the page built from `module` (a path in the course) and
+ * saves a prose change to it `saves` times. Undefined when Chromium is missing.
+ */
+export async function measurePreview(course: string, module: string, saves = 5, besideCourse: string[] = []): Promise<PreviewFigures | undefined> {
+  if (!existsSync(CHROMIUM)) return undefined;
+  const work = mkdtempSync(join(tmpdir(), "coursesite-preview-"));
+  const copy = join(work, basename(course));
+  cpSync(course, copy, { recursive: true });
+  // Folders the course mounts from beside it (the MLOps course's ../figures).
+  for (const folder of besideCourse) cpSync(folder, join(work, basename(folder)), { recursive: true });
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  let log = "";
+  const started = performance.now();
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ["--import", "tsx", join(PROJECT, "lib/cli/build.ts"), "--serve", "--input", copy, "--output", join(work, "site"), "--port", String(port)],
+    { cwd: PROJECT, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  const events: { text: string; at: number }[] = [];
+  const listen = (d: Buffer): void => {
+    log += d;
+    events.push({ text: String(d), at: performance.now() });
+  };
+  server.stdout?.on("data", listen);
+  server.stderr?.on("data", listen);
+  const firstAfter = (since: number, pattern: RegExp): number => (events.find((e) => e.at >= since && pattern.test(e.text))?.at ?? Number.NaN) - since;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  try {
+    const url = `http://localhost:${port}/${module.replace(/\.md$/, ".html")}`;
+    const page = await browser.newPage();
+    await until(
+      async () =>
+        (await page.goto(url).then(
+          (r) => r?.ok(),
+          () => false,
+        ))
+          ? true
+          : undefined,
+      `the first page (server output:\n${log.slice(-2000)})`,
+      600_000,
+    );
+    const startSeconds = (performance.now() - started) / 1000;
+    const file = join(copy, module);
+    const times: number[] = [];
+    const noticed: number[] = [];
+    const written: number[] = [];
+    for (let i = 0; i < saves; i++) {
+      const word = `Previewword${i}`;
+      const text = readFileSync(file, "utf8");
+      // Replace the first word of the first paragraph of prose (not front matter, not a heading).
+      const changed = text.replace(/(\n\n)((?:Previewword\d+|[A-Z][a-z]+))( )/, `$1${word}$3`);
+      if (changed === text) throw new Error(`preview bench: no paragraph to change in ${module}`);
+      const saved = performance.now();
+      writeFileSync(file, changed);
+      await until(() => shows(page, word), `"${word}" on screen`, 120_000);
+      times.push(performance.now() - saved);
+      noticed.push(firstAfter(saved, /File changed/));
+      written.push(firstAfter(saved, /Wrote \d+ files/));
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return { startSeconds, saves: times, noticed, written };
+  } finally {
+    await browser.close();
+    if (server.exitCode === null) {
+      const exited = new Promise((r) => server.once("exit", r));
+      server.kill();
+      await exited;
+    }
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// Run alone: node --import tsx tests/bench/preview-latency.ts COURSE MODULE [SAVES [FOLDER BESIDE THE COURSE…]]
+if (process.argv[1] === import.meta.filename) {
+  const [course = "content", module = "s01_development_environment/m01_terminal.md", saves = "5", ...beside] = process.argv.slice(2);
+  console.log(
+    await measurePreview(
+      resolve(course),
+      module,
+      Number(saves),
+      beside.map((b) => resolve(b)),
+    ),
+  );
+}
