@@ -17,6 +17,7 @@ import { loadCourseSettings } from "../config/course-settings.ts";
 import { ConfigError } from "../config/site-config.ts";
 import { PROJECT_ROOT } from "../eleventy/build-context.ts";
 import { BUILD_FAILED_EVENT, DIAGNOSTICS_EVENT } from "../eleventy/diagnostics-plugin.ts";
+import { stopPagefind } from "../search/pagefind-index.ts";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
 
 const CONFIG_PATH = join(PROJECT_ROOT, ".eleventy.ts");
@@ -116,10 +117,13 @@ async function runServe(options: CliOptions): Promise<void> {
   await eleventy.init();
   await eleventy.watch();
   eleventy.serve(options.port);
-  process.on("SIGINT", async () => {
+  const stop = async (): Promise<void> => {
+    stopPagefind();
     await eleventy.stopWatch();
     process.exit(0);
-  });
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
 }
 
 async function main(): Promise<void> {

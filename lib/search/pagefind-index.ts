@@ -6,12 +6,12 @@
  * so sidebars and footers never match a query.
  */
 
-import { execFile } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 
-const run = promisify(execFile);
+/** Pagefind runs now going (its launcher and the binary it starts, in their own process group). */
+const running = new Set<ChildProcess>();
 
 /** The npm package's own launcher, which finds the binary for this platform. */
 function pagefindLauncher(): string {
@@ -19,17 +19,32 @@ function pagefindLauncher(): string {
 }
 
 /** Indexes the built site in `siteDir` and writes Pagefind's files to `siteDir/pagefind`. */
-export async function writePagefindIndex(siteDir: string, language: string): Promise<void> {
-  try {
-    await run(
-      process.execPath,
-      [pagefindLauncher(), "--site", siteDir, "--output-subdir", "pagefind", "--keep-index-url", "--force-language", language, "--silent"],
-      {
-        maxBuffer: 16 * 1024 * 1024,
-      },
-    );
-  } catch (error) {
-    const e = error as { stderr?: string; message: string };
-    throw new Error(`Pagefind could not index the site: ${(e.stderr || e.message).trim().split("\n").slice(-3).join(" ")}`);
+export function writePagefindIndex(siteDir: string, language: string): Promise<void> {
+  return new Promise((done, fail) => {
+    const args = [pagefindLauncher(), "--site", siteDir, "--output-subdir", "pagefind", "--keep-index-url", "--force-language", language, "--silent"];
+    const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    running.add(child);
+    let stderr = "";
+    child.stderr?.on("data", (d) => (stderr += d));
+    child.on("error", (error) => {
+      running.delete(child);
+      fail(new Error(`Pagefind could not start: ${error.message}`));
+    });
+    child.on("close", (code, signal) => {
+      running.delete(child);
+      if (code === 0) done();
+      else fail(new Error(`Pagefind could not index the site: ${(stderr || `it stopped (${signal ?? code})`).trim().split("\n").slice(-3).join(" ")}`));
+    });
+  });
+}
+
+/** Stops any Pagefind run (when the preview server is stopped: it must not outlive it). */
+export function stopPagefind(): void {
+  for (const child of running) {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // Already gone.
+    }
   }
 }
