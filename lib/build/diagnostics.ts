@@ -39,6 +39,16 @@ export class Diagnostics {
     this.#seen.clear();
   }
 
+  /** How many diagnostics there are so far; with `since`, what one step of the build added. */
+  get count(): number {
+    return this.#items.length;
+  }
+
+  /** The diagnostics added after there were `count`, in the order they came. */
+  since(count: number): Diagnostic[] {
+    return this.#items.slice(count);
+  }
+
   /** Every diagnostic, sorted by file and line so output is stable across builds. */
   get items(): Diagnostic[] {
     return [...this.#items].sort(compareDiagnostics);

@@ -14,3 +14,15 @@ export async function timed<T>(label: string, work: () => Promise<T> | T): Promi
     console.error(`[timing] ${label}: ${(end - began).toFixed(0)} ms (${(began - start).toFixed(0)}–${(end - start).toFixed(0)})`);
   }
 }
+
+/** The same for synchronous work. */
+export function timedSync<T>(label: string, work: () => T): T {
+  if (!enabled) return work();
+  const began = performance.now();
+  try {
+    return work();
+  } finally {
+    const end = performance.now();
+    console.error(`[timing] ${label}: ${(end - began).toFixed(0)} ms (${(began - start).toFixed(0)}–${(end - start).toFixed(0)})`);
+  }
+}

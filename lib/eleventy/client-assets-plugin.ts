@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { build as esbuild } from "esbuild";
+import { timed } from "../build/timing.ts";
 import { styleRules } from "../markdown/code-highlighter.ts";
 import type { BuildContext } from "./build-context.ts";
 
@@ -123,7 +124,10 @@ export function clientAssetsPlugin(eleventyConfig: UserConfig, build: BuildConte
   });
   eleventyConfig.on("eleventy.contentMap", async () => {
     if (!bundle) throw new Error("the client assets were not bundled");
-    build.run.assets = await writeClientAssets(build.projectRoot, build.outputDir, await bundle, styleRules(build.run.codeStyles ?? {}), build.config);
+    const ready = await timed("bundle client assets", () => bundle as Promise<Bundle>);
+    build.run.assets = await timed("write client assets", () =>
+      writeClientAssets(build.projectRoot, build.outputDir, ready, styleRules(build.run.codeStyles ?? {}), build.config),
+    );
   });
   eleventyConfig.addWatchTarget(join(build.projectRoot, "assets"));
 }

@@ -10,6 +10,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import MarkdownIt from "markdown-it";
 import { EDITION_DATA, type Edition, editionBanner } from "../build/editions.ts";
 import { readGitInfo } from "../build/git-history.ts";
+import { timedSync as timed } from "../build/timing.ts";
 import type { CourseModel } from "../course/course-model.ts";
 import { editUrl } from "../course/edit-link.ts";
 import { imageFileSize } from "../markdown/images.ts";
@@ -75,7 +76,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   let site: SiteView | undefined;
   eleventyConfig.on("eleventy.before", () => {
     site = undefined;
-    build.run.git = readGitInfo(build.inputDir);
+    build.run.git = timed("git history", () => readGitInfo(build.inputDir));
   });
 
   eleventyConfig.addJavaScriptFunction("pageView", (data: unknown): PageView => {

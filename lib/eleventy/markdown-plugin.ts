@@ -17,6 +17,7 @@ import { HighlightCache } from "../markdown/highlight-cache.ts";
 import { prehighlight } from "../markdown/prehighlight.ts";
 import type { BuildContext } from "./build-context.ts";
 import { renderContextOf } from "./course-data.ts";
+import { memoizeRenderInPreview } from "./preview-render-memo.ts";
 
 /** Every publishable Markdown file under a folder (absolute paths, sorted). */
 export function markdownSources(dir: string): string[] {
@@ -31,6 +32,7 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
   const cache = HighlightCache.load(cacheFile);
   const highlighter = cachedHighlighter(await timed("shiki setup", () => createCodeHighlighter()), cache);
   const md = createMarkdown({ highlighter, contextOf: (env) => renderContextOf(env, build) });
+  if (build.serving) memoizeRenderInPreview(md, build);
   eleventyConfig.setLibrary("md", md);
 
   let prepared: Promise<void> = Promise.resolve();

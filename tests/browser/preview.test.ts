@@ -60,6 +60,23 @@ describe("live preview", () => {
     await page.close();
   });
 
+  it("checks links into a page that changed from pages that did not", async () => {
+    // Only the saved page renders again; the others' links to it are still checked.
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/s1_start/m1_terminal.html`);
+    const file = join(course, "s1_start/m1_terminal.md");
+    const original = readFileSync(file, "utf8");
+    writeFileSync(file, original.replace("## Using the shell", "## Using a shell"));
+    const panel = page.locator(".build-problems");
+    await panel.waitFor({ timeout: 30000 });
+    const text = (await panel.textContent()) ?? "";
+    assert.match(text, /m3_git\.md:9 error: .*#using-the-shell/);
+    assert.match(text, /README\.md:20 error: .*#using-the-shell/);
+    writeFileSync(file, original);
+    await panel.waitFor({ state: "detached", timeout: 30000 });
+    await page.close();
+  });
+
   it("applies a change to the course settings without a restart", async () => {
     const page = await browser.newPage();
     await page.goto(`http://localhost:${port}/index.html`);
