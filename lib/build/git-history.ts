@@ -36,10 +36,18 @@ export function parseGitLog(log: string, root: string): Map<string, string> {
   return dates;
 }
 
+/** The last answer per folder, with the commit it was read at: a preview rebuilds without a new commit. */
+const lastRead = new Map<string, { head: string; info: GitInfo }>();
+
 /** Git facts about the files under `dir`, or undefined when it is not in a git work tree. */
 export function readGitInfo(dir: string): GitInfo | undefined {
-  const root = git(dir, ["rev-parse", "--show-toplevel"])?.trim();
+  // A repository without commits has no HEAD yet: then only its top folder.
+  const [root, head = ""] = (git(dir, ["rev-parse", "--show-toplevel", "HEAD"]) ?? git(dir, ["rev-parse", "--show-toplevel"]))?.trim().split("\n") ?? [];
   if (!root) return undefined;
+  const known = lastRead.get(dir);
+  if (known && head && known.head === head) return known.info;
   const log = git(root, ["log", "--format=%x00%cs", "--name-only", "--no-renames", "--", relative(root, resolve(dir)) || "."]) ?? "";
-  return { root, lastChanged: parseGitLog(log, root) };
+  const info = { root, lastChanged: parseGitLog(log, root) };
+  lastRead.set(dir, { head, info });
+  return info;
 }
