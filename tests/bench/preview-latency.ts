@@ -70,18 +70,22 @@ export async function measurePreview(course: string, module: string, saves = 5, 
   try {
     const url = `http://localhost:${port}/${module.replace(/\.md$/, ".html")}`;
     const page = await browser.newPage();
+    // Asked from Node: a browser that meets a closed port waits before it tries again.
     await until(
-      async () =>
-        (await page.goto(url).then(
-          (r) => r?.ok(),
+      async () => {
+        if (server.exitCode !== null) throw new Error(`preview bench: the server stopped:\n${log.slice(-2000)}`);
+        return (await fetch(url).then(
+          (r) => r.ok,
           () => false,
         ))
           ? true
-          : undefined,
-      `the first page (server output:\n${log.slice(-2000)})`,
+          : undefined;
+      },
+      "the first page",
       600_000,
     );
     const startSeconds = (performance.now() - started) / 1000;
+    await page.goto(url);
     const file = join(copy, module);
     const times: number[] = [];
     const noticed: number[] = [];
@@ -98,7 +102,8 @@ export async function measurePreview(course: string, module: string, saves = 5, 
       times.push(performance.now() - saved);
       noticed.push(firstAfter(saved, /File changed/));
       written.push(firstAfter(saved, /Wrote \d+ files/));
-      await new Promise((r) => setTimeout(r, 500));
+      // Saves come a few seconds apart, as when editing (search reindexes in between).
+      await new Promise((r) => setTimeout(r, 3000));
     }
     return { startSeconds, saves: times, noticed, written };
   } finally {
