@@ -1,16 +1,26 @@
 /**
- * Reusing a derived folder (the Pagefind index) when its inputs did not change: the
- * folder is kept in the cache under a fingerprint of everything it was made from, and
- * copied back when a later build has the same fingerprint. Only one version is kept.
+ * Reusing a derived folder (a search index) when its inputs did not change: the folder
+ * is kept in the cache under a fingerprint of everything it was made from, and put back
+ * when a later build has the same fingerprint. Only one version is kept.
+ *
+ * Putting back hard-links the files (a copy where links are impossible, e.g. across
+ * disks): Pagefind's index is thousands of small files, and copying them was most of a
+ * warm build's last second. A linked file edited in place in the output would change the
+ * cache too, so the cache also records a hash of its own files and is only used while
+ * they are intact; and a folder is deleted before it is made again, never overwritten.
  */
 
 import { createHash } from "node:crypto";
-import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join, relative } from "node:path";
 
 /** A fingerprint of the files under `dir` that `include` accepts (paths and contents). */
 export async function fingerprintFiles(dir: string, include: (relativePath: string) => boolean): Promise<string> {
-  const paths = (await readdir(dir, { recursive: true, encoding: "utf8" })).filter(include).sort();
+  const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .filter(include)
+    .sort();
   const hash = createHash("sha1");
   for (const path of paths)
     hash
@@ -21,25 +31,43 @@ export async function fingerprintFiles(dir: string, include: (relativePath: stri
   return hash.digest("hex");
 }
 
+/** Recreates the tree `from` at `to` with hard links to its files (copies where linking fails). */
+export async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  const entries = await readdir(from, { withFileTypes: true });
+  await Promise.all(
+    entries.map(async (entry) => {
+      const source = join(from, entry.name);
+      const target = join(to, entry.name);
+      if (entry.isDirectory()) await linkTree(source, target);
+      else await link(source, target).catch(() => copyFile(source, target));
+    }),
+  );
+}
+
+const everything = (): boolean => true;
+
 /**
- * Puts the folder `target` in place: copied from `cacheDir` when it was made from the same
- * inputs (`fingerprint`), else made by `make()` and then kept in the cache.
+ * Puts the folder `target` in place: linked from `cacheDir` when it was made from the same
+ * inputs (`fingerprint`) and the cached files are intact, else made by `make()` and kept.
  */
 export async function reuseOrMake(target: string, cacheDir: string, fingerprint: string, make: () => Promise<void>): Promise<"reused" | "made"> {
   const stamp = join(cacheDir, "fingerprint");
-  const copy = join(cacheDir, "folder");
+  const kept = join(cacheDir, "folder");
   try {
-    if ((await readFile(stamp, "utf8")) === fingerprint) {
-      await cp(copy, target, { recursive: true });
+    const [madeFrom, contents] = (await readFile(stamp, "utf8")).split("\n");
+    if (madeFrom === fingerprint && contents === (await fingerprintFiles(kept, everything))) {
+      await rm(target, { recursive: true, force: true });
+      await linkTree(kept, target);
       return "reused";
     }
   } catch {
     // Nothing cached yet.
   }
+  await rm(target, { recursive: true, force: true });
   await make();
   await rm(cacheDir, { recursive: true, force: true });
-  await mkdir(cacheDir, { recursive: true });
-  await cp(target, copy, { recursive: true });
-  await writeFile(stamp, fingerprint);
+  await linkTree(target, kept);
+  await writeFile(stamp, `${fingerprint}\n${await fingerprintFiles(kept, everything)}`);
   return "made";
 }
