@@ -8,10 +8,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
-import { chromium, type Page } from "playwright-core";
-
-const PROJECT = resolve(import.meta.dirname, "../..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import type { Page } from "playwright-core";
+import { CHROMIUM, launchBrowser } from "../browser/browser-helper.ts";
+import { PROJECT } from "../build/build-helper.ts";
 
 export interface PreviewFigures {
   /** Seconds from starting the server to its first page being served. */
@@ -63,10 +62,7 @@ export async function measurePreview(course: string, module: string, saves = 5, 
   server.stdout?.on("data", listen);
   server.stderr?.on("data", listen);
   const firstAfter = (since: number, pattern: RegExp): number => (events.find((e) => e.at >= since && pattern.test(e.text))?.at ?? Number.NaN) - since;
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchBrowser();
   try {
     const url = `http://localhost:${port}/${module.replace(/\.md$/, ".html")}`;
     const page = await browser.newPage();

@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { chromium } from "playwright-core";
+import { CHROMIUM, launchBrowser } from "../browser/browser-helper.ts";
 
 export interface SearchFigures {
   readonly loadMs: number;
@@ -19,18 +19,13 @@ export interface SearchFigures {
   readonly queries: { query: string; ms: number; kb: number; results: number }[];
 }
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
 /** Measures offline search on the built site in `siteDir`; undefined when Chromium is missing. */
 export async function measureOfflineSearch(siteDir: string, queries: readonly string[]): Promise<SearchFigures | undefined> {
   if (!existsSync(CHROMIUM)) return undefined;
   const searchDir = join(siteDir, "search");
   const files = readdirSync(searchDir);
   const largest = Math.max(...files.map((f) => statSync(join(searchDir, f)).size));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     const loaded: string[] = [];

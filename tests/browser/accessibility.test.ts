@@ -2,19 +2,10 @@
 
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { build } from "../build/build-helper.ts";
-import { launchBrowser, type StaticServer, serve } from "./browser-helper.ts";
-
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
-
-interface AxeViolation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
+import { axeViolations, launchBrowser, type StaticServer, serve } from "./browser-helper.ts";
 
 let browser: Browser;
 let server: StaticServer;
@@ -34,17 +25,12 @@ after(async () => {
 });
 
 async function violations(path: string, scheme: "light" | "dark", width: number): Promise<string[]> {
-  // bypassCSP: axe is injected as a script the page's policy would (rightly) refuse.
   const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width, height: 900 } });
   const page = await context.newPage();
   await page.goto(server.url + path);
-  await page.addScriptTag({ path: AXE });
-  const found = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(options: object): Promise<{ violations: unknown[] }> } }).axe;
-    return (await axe.run({ resultTypes: ["violations"] })).violations;
-  })) as AxeViolation[];
+  const found = await axeViolations(page);
   await context.close();
-  return found.map((v) => `${path} (${scheme}, ${width}px): ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  return found.map((v) => `${path} (${scheme}, ${width}px): ${v}`);
 }
 
 describe("accessibility (axe-core)", () => {

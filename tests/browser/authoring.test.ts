@@ -1,11 +1,10 @@
 /** The authoring extensions in a real browser: tabs, collapsibles, exercises, lightbox, math; and axe on the kitchen sink. */
 
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { after, before, describe, it } from "node:test";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { build } from "../build/build-helper.ts";
-import { launchBrowser, type StaticServer, serve } from "./browser-helper.ts";
+import { axeViolations, launchBrowser, type StaticServer, serve } from "./browser-helper.ts";
 
 let browser: Browser;
 let server: StaticServer;
@@ -122,17 +121,11 @@ describe("figures", () => {
 });
 
 describe("accessibility of the kitchen sink", () => {
-  const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
   for (const scheme of ["light", "dark"] as const) {
     it(`has no axe-core violation in the ${scheme} theme, with tabs enhanced and a solution open`, async () => {
       const { page, context } = await open("index.html", { bypassCSP: true, colorScheme: scheme });
       await page.locator("details.admonition.success summary").click();
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        return (await axe.run()).violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-      });
-      assert.deepEqual(violations, []);
+      assert.deepEqual(await axeViolations(page), []);
       await context.close();
     });
   }

@@ -1,14 +1,12 @@
 /** axe-core on pages of the real course that use every kind of block, in both themes. */
 
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { build, PROJECT } from "../build/build-helper.ts";
-import { launchBrowser, type StaticServer, serve } from "./browser-helper.ts";
+import { axeViolations, launchBrowser, type StaticServer, serve } from "./browser-helper.ts";
 
-const AXE = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const PAGES = [
   "index.html",
   "timeplan.html",
@@ -41,12 +39,7 @@ describe("the MLOps course's accessibility", () => {
       for (const path of PAGES) {
         const page = await context.newPage();
         await page.goto(server.url + path);
-        await page.addScriptTag({ path: AXE });
-        const violations = await page.evaluate(async () => {
-          const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-          return (await axe.run()).violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-        });
-        found.push(...violations.map((v) => `${path}: ${v}`));
+        found.push(...(await axeViolations(page)).map((v) => `${path}: ${v}`));
         await page.close();
       }
       await context.close();
