@@ -3,6 +3,11 @@
 const enabled = Boolean(process.env.COURSESITE_TIMING);
 const start = performance.now();
 
+function report(label: string, began: number): void {
+  const end = performance.now();
+  console.error(`[timing] ${label}: ${(end - began).toFixed(0)} ms (${(began - start).toFixed(0)}–${(end - start).toFixed(0)})`);
+}
+
 /** Awaits `work`, printing how long it took and when it ended (ms since the process started). */
 export async function timed<T>(label: string, work: () => Promise<T> | T): Promise<T> {
   if (!enabled) return work();
@@ -10,8 +15,7 @@ export async function timed<T>(label: string, work: () => Promise<T> | T): Promi
   try {
     return await work();
   } finally {
-    const end = performance.now();
-    console.error(`[timing] ${label}: ${(end - began).toFixed(0)} ms (${(began - start).toFixed(0)}–${(end - start).toFixed(0)})`);
+    report(label, began);
   }
 }
 
@@ -22,7 +26,6 @@ export function timedSync<T>(label: string, work: () => T): T {
   try {
     return work();
   } finally {
-    const end = performance.now();
-    console.error(`[timing] ${label}: ${(end - began).toFixed(0)} ms (${(began - start).toFixed(0)}–${(end - start).toFixed(0)})`);
+    report(label, began);
   }
 }

@@ -123,8 +123,9 @@ export function clientAssetsPlugin(eleventyConfig: UserConfig, build: BuildConte
     bundle.catch(() => undefined);
   });
   eleventyConfig.on("eleventy.contentMap", async () => {
-    if (!bundle) throw new Error("the client assets were not bundled");
-    const ready = await timed("bundle client assets", () => bundle as Promise<Bundle>);
+    const pending = bundle;
+    if (!pending) throw new Error("the client assets were not bundled");
+    const ready = await timed("wait for client assets", () => pending);
     build.run.assets = await timed("write client assets", () =>
       writeClientAssets(build.projectRoot, build.outputDir, ready, styleRules(build.run.codeStyles ?? {}), build.config),
     );

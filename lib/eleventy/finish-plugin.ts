@@ -18,7 +18,6 @@ import type { BuildContext } from "./build-context.ts";
 
 export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   for (const mount of build.mounts) eleventyConfig.addWatchTarget(mount.from);
-  // In preview, indexing after a save runs behind the reload, one run at a time.
   let previewIndexing: Promise<void> | undefined;
   eleventyConfig.on("eleventy.after", async () => {
     const indexer = build.run.offlineIndexer;
@@ -50,13 +49,16 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       return { pagefind, offline };
     };
     if (build.serving) {
-      const after = previewIndexing;
-      const run = async (): Promise<void> => {
-        const { pagefind, offline } = indexes();
-        await Promise.all([pagefind, offline]);
-      };
-      previewIndexing = (after ? after.then(run) : run()).catch((error: unknown) => console.error(`The search index was not updated: ${String(error)}`));
-      await Promise.all([files, meta, after ? undefined : previewIndexing]);
+      // The first build waits for its indexes, so search works once the server is up; later
+      // builds index behind the reload, one run at a time.
+      const first = previewIndexing === undefined;
+      previewIndexing = (previewIndexing ?? Promise.resolve())
+        .then(() => Promise.all(Object.values(indexes())))
+        .then(
+          () => undefined,
+          (error: unknown) => console.error(`The search index was not updated: ${String(error)}`),
+        );
+      await Promise.all([files, meta, first ? previewIndexing : undefined]);
       return;
     }
     const { pagefind, offline } = indexes();

@@ -61,7 +61,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
         ...assets,
         logo: config.logo ? model.siteMap.fileOutput(resolve(build.inputDir, config.logo)) : undefined,
         logoWidth: logoWidth(config.logo ? resolve(build.inputDir, config.logo) : undefined),
-        favicon: favicon(build, model),
+        favicon: favicon(build, model, assets.favicon),
       },
       headerLinks: config.header_links,
       footerLinks: config.footer_links,
@@ -98,13 +98,11 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   });
 }
 
-/** The course's own favicon when it has one that is published, else ours. */
-function favicon(build: BuildContext, model: CourseModel): Favicon {
+/** The course's own favicon when it has one that is published, else ours (published at `ours`). */
+function favicon(build: BuildContext, model: CourseModel, ours: string): Favicon {
   const own = build.config.favicon ? resolve(build.inputDir, build.config.favicon) : undefined;
   const published = own ? model.siteMap.fileOutput(own) : undefined;
-  return own && published
-    ? faviconOf(own, published)
-    : faviconOf(join(build.projectRoot, "assets", "favicon.svg"), build.run.assets?.favicon ?? "assets/favicon.svg");
+  return own && published ? faviconOf(own, published) : faviconOf(join(build.projectRoot, "assets", "favicon.svg"), ours);
 }
 
 /** The width a logo has at the header's height of 32 pixels, keeping its proportions. */

@@ -101,14 +101,10 @@ export interface PageView {
 /** Courses with more navigation entries than this get a trimmed sidebar on each page, keeping pages small. */
 export const FULL_SIDEBAR_LIMIT = 250;
 
-export interface PageViewInput {
+/** What a page view is built from: the model, the site, the page's URL, and what it shows as given. */
+export interface PageViewInput extends Pick<PageView, "site" | "content" | "editUrl" | "lastUpdated" | "edition"> {
   readonly model: CourseModel;
-  readonly site: SiteView;
   readonly url: string;
-  readonly content: string;
-  readonly editUrl?: string | undefined;
-  readonly lastUpdated?: string | undefined;
-  readonly edition?: EditionBanner | undefined;
 }
 
 /** The view of one page. */
