@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ConfigProblem } from "./site-config.ts";
+import { type Translation, unusedSettingsNotice } from "./translation.ts";
 
 /** The `_config.yml` keys we read (the rest of Jekyll's and the theme's are reported as unused). */
 const READ = new Set([
@@ -59,13 +60,6 @@ function homeHeading(inputDir: string): string | undefined {
     if (heading) return heading.trim();
   }
   return undefined;
-}
-
-export interface Translation {
-  /** Settings in course.yml's shape, to be validated as course.yml is. */
-  readonly settings: Record<string, unknown>;
-  readonly notices: ConfigProblem[];
-  readonly problems: ConfigProblem[];
 }
 
 /** Reads Just the Docs' `_config.yml` (already parsed) into course settings. */
@@ -129,9 +123,6 @@ export function fromJekyllConfig(
       return e && typeof e.values === "object" && e.values !== null ? [{ path: String(e.scope?.path ?? ""), values: e.values }] : [];
     });
   }
-  const unused = Object.keys(raw).filter((key) => !READ.has(key));
-  if (unused.length > 0) {
-    notices.push({ file, line: lineOf([unused[0] ?? ""]), message: `these settings have no effect here: ${unused.join(", ")}.` });
-  }
+  notices.push(...unusedSettingsNotice(raw, READ, file, lineOf));
   return { settings, notices, problems };
 }

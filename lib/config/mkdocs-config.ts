@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import { join, posix } from "node:path";
 import type { ConfigProblem } from "./site-config.ts";
+import { type Translation, unusedSettingsNotice } from "./translation.ts";
 
 /** One entry of the navigation: a page, or a section with its own entries. */
 export interface NavSpec {
@@ -31,11 +32,8 @@ export interface MkdocsProject {
   readonly exclude: readonly string[];
 }
 
-export interface MkdocsTranslation {
-  readonly settings: Record<string, unknown>;
+export interface MkdocsTranslation extends Translation {
   readonly project: MkdocsProject;
-  readonly notices: ConfigProblem[];
-  readonly problems: ConfigProblem[];
 }
 
 const READ = new Set([
@@ -183,7 +181,6 @@ export function fromMkdocsConfig(
     }
   }
   const nav = raw.nav !== undefined ? readNav(raw.nav, docsDir, file, problems, lineOf, new Set()) : undefined;
-  const unused = Object.keys(raw).filter((key) => !READ.has(key));
-  if (unused.length > 0) notices.push({ file, line: lineOf([unused[0] ?? ""]), message: `these settings have no effect here: ${unused.join(", ")}.` });
+  notices.push(...unusedSettingsNotice(raw, READ, file, lineOf));
   return { settings, project: { docsDir, baseDir, directoryUrls: raw.use_directory_urls !== false, nav, exclude }, notices, problems };
 }
