@@ -23,21 +23,39 @@ const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
 const UTF8_NAMES = 0x0800;
 
+/**
+ * Each zlib stream holds about 300 KB of state from the moment it is created, so starting
+ * one per file at once (thousands) took most of a gigabyte; libuv compresses four at a time anyway.
+ */
+const COMPRESSING_AT_ONCE = 4;
+
+/** `map` for async work, at most `limit` items in flight, results in input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return results;
+}
+
 /** The bytes of a ZIP archive holding `files` in the order given. */
 export async function zipFiles(files: readonly ZipInput[], level = 6): Promise<Buffer> {
-  const entries = await Promise.all(
-    files.map(async (file) => {
-      const compressed = file.store ? undefined : await deflateRaw(file.data, { level });
-      const useStore = !compressed || compressed.length >= file.data.length;
-      return {
-        name: Buffer.from(file.name, "utf8"),
-        crc: crc32(file.data),
-        size: file.data.length,
-        method: useStore ? 0 : 8,
-        body: useStore ? file.data : (compressed as Buffer),
-      };
-    }),
-  );
+  const entries = await mapLimited(files, COMPRESSING_AT_ONCE, async (file) => {
+    const compressed = file.store ? undefined : await deflateRaw(file.data, { level });
+    const useStore = !compressed || compressed.length >= file.data.length;
+    return {
+      name: Buffer.from(file.name, "utf8"),
+      crc: crc32(file.data),
+      size: file.data.length,
+      method: useStore ? 0 : 8,
+      body: useStore ? file.data : (compressed as Buffer),
+    };
+  });
   const parts: Uint8Array[] = [];
   const central: Buffer[] = [];
   let offset = 0;
