@@ -8,7 +8,7 @@ import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { startWorker } from "../workers/start-worker.ts";
 import { buildOfflineIndex, type IndexedPage, indexSection, offlineIndexFiles } from "./offline-index.ts";
-import { decodeEntities, pageSections } from "./page-sections.ts";
+import { decodeEntities, indexedRegionStart, pageSections } from "./page-sections.ts";
 
 export const OFFLINE_INDEX_FOLDER = "search";
 
@@ -54,7 +54,7 @@ export interface OfflineIndexer {
  * copying whole pages as strings cost more than reading them.
  */
 export function indexedPart(html: string): string {
-  const start = html.search(/<[a-z]+\b[^>]*\bdata-pagefind-body\b/i);
+  const start = indexedRegionStart(html);
   if (start < 0) return "";
   const end = html.indexOf("</article>", start);
   return html.slice(start, end < 0 ? undefined : end + "</article>".length);

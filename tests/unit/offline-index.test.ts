@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { inflateRawSync } from "node:zlib";
 import { buildOfflineIndex, type IndexedPage, indexSection, offlineIndexFiles, SHARD_BUDGET, shardFileName } from "../../lib/search/offline-index.ts";
 import type { PageSection } from "../../lib/search/page-sections.ts";
 
 /** A page as the indexer sees it, its sections counted. */
 const page = (url: string, title: string, sections: PageSection[]): IndexedPage => ({ url, title, sections: sections.map((s) => indexSection(s, title)) });
 
-import { pageSections } from "../../lib/search/page-sections.ts";
+import { indexedRegionStart, pageSections } from "../../lib/search/page-sections.ts";
 import { tokenize } from "../../lib/search/tokenize.ts";
 
 describe("tokenize", () => {
@@ -45,6 +46,15 @@ describe("pageSections", () => {
   });
 });
 
+describe("indexedRegionStart", () => {
+  it("finds the element that carries the attribute, not the words in text or in other attributes", () => {
+    const page = `<title>data-pagefind-body</title><a title="data-pagefind-body-like" data-x="1">data-pagefind-body</a><article class="c" data-pagefind-body data-pagefind-meta="title:T">`;
+    assert.equal(indexedRegionStart(page), page.indexOf("<article"));
+    assert.equal(indexedRegionStart(`<div data-pagefind-body="">x</div>`), 0);
+    assert.equal(indexedRegionStart(`<p>data-pagefind-body</p>`), -1);
+  });
+});
+
 describe("buildOfflineIndex", () => {
   it("indexes words per section, with titles weighted", () => {
     const index = buildOfflineIndex([page("a.html", "Docker", [{ anchor: "", title: "", text: "Containers run images." }])]);
@@ -67,9 +77,15 @@ describe("buildOfflineIndex", () => {
     assert.equal(shardFileName("ab"), "t-ab.js");
     assert.equal(shardFileName("é."), "t-_e9_2e.js");
   });
-  it("writes scripts that hand their data to the page", () => {
+  it("writes scripts that hand their data, deflated and in base64, to the page", () => {
     const files = offlineIndexFiles(buildOfflineIndex([page("a.html", "A", [{ anchor: "", title: "", text: "hello" }])]));
-    assert.match(files.get("meta.js") ?? "", /^window\.__coursesiteSearch\("meta",\{"pages":\[\["a\.html","A"\]\]/);
-    assert.match(files.get("x-0.js") ?? "", /^window\.__coursesiteSearch\("chunk:0",\["hello"\]\);/);
+    const handed = (script: string | undefined): [string, unknown] => {
+      const [, name = "", packed = ""] = /^window\.__coursesiteSearch\("([^"]+)","([A-Za-z0-9+/=]+)"\);\n$/.exec(script ?? "") ?? [];
+      return [name, JSON.parse(inflateRawSync(Buffer.from(packed, "base64")).toString())];
+    };
+    const [metaName, meta] = handed(files.get("meta.js"));
+    assert.equal(metaName, "meta");
+    assert.deepEqual((meta as { pages: unknown }).pages, [["a.html", "A"]]);
+    assert.deepEqual(handed(files.get("x-0.js")), ["chunk:0", ["hello"]]);
   });
 });

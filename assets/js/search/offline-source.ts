@@ -19,7 +19,7 @@ type Shard = Record<string, number[]>;
 
 declare global {
   interface Window {
-    __coursesiteSearch?: (name: string, data: unknown) => void;
+    __coursesiteSearch?: (name: string, data: string) => void;
   }
 }
 
@@ -32,26 +32,36 @@ function shardFile(key: string): string {
   return `t-${[...key].map((c) => (/[a-z0-9]/.test(c) ? c : `_${c.codePointAt(0)?.toString(16)}`)).join("")}.js`;
 }
 
+/** An index file's data: JSON, deflated, in base64 (see lib/search/offline-index.ts). */
+async function unpack(base64: string): Promise<unknown> {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).json();
+}
+
 /** Loads index files as scripts; each hands its data to the registry by name. */
 function createLoader(base: URL): (name: string, file: string) => Promise<unknown> {
-  const data = new Map<string, unknown>();
-  const pending = new Map<string, Promise<unknown>>();
+  const arrived = new Map<string, string>();
+  const loads = new Map<string, Promise<unknown>>();
   window.__coursesiteSearch = (name, value) => {
-    data.set(name, value);
+    arrived.set(name, value);
   };
   return (name, file) => {
-    if (data.has(name)) return Promise.resolve(data.get(name));
-    let promise = pending.get(name);
+    let promise = loads.get(name);
     if (!promise) {
-      promise = new Promise((resolve, reject) => {
+      promise = new Promise<string>((resolve, reject) => {
         const script = document.createElement("script");
         script.src = new URL(`search/${file}`, base).href;
-        script.onload = () => (data.has(name) ? resolve(data.get(name)) : reject(new Error(`${file} did not load`)));
+        script.onload = () => {
+          const value = arrived.get(name);
+          arrived.delete(name);
+          if (value === undefined) reject(new Error(`${file} did not load`));
+          else resolve(value);
+        };
         script.onerror = () => reject(new Error(`${file} could not be loaded`));
         document.head.append(script);
-      });
-      pending.set(name, promise);
-      promise.catch(() => pending.delete(name));
+      }).then(unpack);
+      loads.set(name, promise);
+      promise.catch(() => loads.delete(name));
     }
     return promise;
   };
