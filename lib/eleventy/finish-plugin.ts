@@ -1,8 +1,8 @@
 /**
  * Eleventy plugin: what is written once every page is: the course's other files, both
  * search indexes and the offline zip. Pagefind (its own process) runs beside the rest.
- * In preview there is no zip, and after the first build the indexes are made behind
- * the reload, so a save shows at once and search catches up a moment later.
+ * In preview there is no zip and no offline index, and after the first build Pagefind
+ * runs behind the reload, so a save shows at once and search catches up a moment later.
  */
 
 import { join } from "node:path";
@@ -33,35 +33,40 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       return writeSiteMeta(build.outputDir, base, pages);
     });
     // Both indexes are made from the pages alone: when no page changed, the last ones are reused.
-    const indexes = (): { pagefind: Promise<void>; offline: Promise<void> } => {
-      const pages = timed("fingerprint pages", async () => `${build.config.language}|${await fingerprintFiles(build.outputDir, (p) => p.endsWith(".html"))}`);
-      const pagefind = timed("pagefind", async () => {
+    const fingerprint = (): Promise<string> =>
+      timed("fingerprint pages", async () => `${build.config.language}|${await fingerprintFiles(build.outputDir, (p) => p.endsWith(".html"))}`);
+    const pagefindIndex = (pages: Promise<string>): Promise<void> =>
+      timed("pagefind", async () => {
         await reuseOrMake(join(build.outputDir, "pagefind"), join(cache, "pagefind"), await pages, () =>
           writePagefindIndex(build.outputDir, build.config.language),
         );
       });
-      const offline = timed("offline index", async () => {
+    const offlineIndex = (pages: Promise<string>): Promise<void> =>
+      timed("offline index", async () => {
         const made = await reuseOrMake(join(build.outputDir, OFFLINE_INDEX_FOLDER), join(cache, "offline-index"), await pages, async () => {
           await indexer?.finish(build.outputDir);
         });
         if (made === "reused") await indexer?.abandon();
       });
-      return { pagefind, offline };
-    };
     if (build.serving) {
-      // The first build waits for its indexes, so search works once the server is up; later
-      // builds index behind the reload, one run at a time.
+      // The first build waits for Pagefind (reused when the pages are the same as last time),
+      // so search works once the server is up. After a save some page has changed: Pagefind
+      // runs behind the reload, one run at a time and at low priority, so the browser and the
+      // next save come first. (The preview has no offline index: see search-plugin.ts.)
       const first = previewIndexing === undefined;
-      previewIndexing = (previewIndexing ?? Promise.resolve())
-        .then(() => Promise.all(Object.values(indexes())))
-        .then(
-          () => undefined,
-          (error: unknown) => console.error(`The search index was not updated: ${String(error)}`),
-        );
+      const index = first
+        ? (): Promise<void> => pagefindIndex(fingerprint())
+        : (): Promise<void> => timed("pagefind", () => writePagefindIndex(build.outputDir, build.config.language, { lowPriority: true }));
+      previewIndexing = (previewIndexing ?? Promise.resolve()).then(index).then(
+        () => undefined,
+        (error: unknown) => console.error(`The search index was not updated: ${String(error)}`),
+      );
       await Promise.all([files, meta, first ? previewIndexing : undefined]);
       return;
     }
-    const { pagefind, offline } = indexes();
+    const pages = fingerprint();
+    const pagefind = pagefindIndex(pages);
+    const offline = offlineIndex(pages);
     // The zip holds the files and the offline index; it leaves Pagefind's out, so does not wait for it.
     const zip = Promise.all([files, offline]).then(() => timed("zip", () => writeOfflineZip(build.outputDir, build.offlineZip, join(cache, "offline-zip"))));
     await Promise.all([meta, pagefind, zip]);

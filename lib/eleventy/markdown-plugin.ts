@@ -54,5 +54,11 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
     build.run.codeStyles = cache.usedStyles();
     highlighter.freeze(Object.keys(build.run.codeStyles));
   });
-  eleventyConfig.on("eleventy.after", () => timed("save highlight cache", () => cache.save(cacheFile)));
+  // In preview the cache is written a moment after the reload, not before it: a save shows sooner.
+  let pendingSave: NodeJS.Timeout | undefined;
+  eleventyConfig.on("eleventy.after", () => {
+    clearTimeout(pendingSave);
+    if (build.serving) pendingSave = setTimeout(() => cache.save(cacheFile), 1500);
+    else timed("save highlight cache", () => cache.save(cacheFile));
+  });
 }

@@ -1,7 +1,9 @@
 /**
  * Eleventy plugin: the offline search index is built by a worker thread from the pages
  * as they render (a transform hands each one over); finish-plugin.ts writes it, and runs
- * Pagefind, once every page is written.
+ * Pagefind, once every page is written. The preview has no offline index: it is served
+ * over HTTP, where search asks Pagefind, and indexing every page on every save would
+ * take the time the reload needs.
  */
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -11,6 +13,7 @@ import type { BuildContext } from "./build-context.ts";
 import { BUILD_FAILED_EVENT } from "./diagnostics-plugin.ts";
 
 export function searchPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
+  if (build.serving) return;
   eleventyConfig.on("eleventy.before", () => {
     build.run.offlineIndexer = startOfflineIndexer();
   });

@@ -7,6 +7,7 @@
  */
 
 import { type ChildProcess, spawn } from "node:child_process";
+import { setPriority } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,12 +19,25 @@ function pagefindLauncher(): string {
   return join(dirname(fileURLToPath(import.meta.resolve("pagefind"))), "runner/bin.cjs");
 }
 
-/** Indexes the built site in `siteDir` and writes Pagefind's files to `siteDir/pagefind`. */
-export function writePagefindIndex(siteDir: string, language: string): Promise<void> {
+/** Nice value of a low-priority run: the preview's own work and the browser go first. */
+const LOW_PRIORITY = 15;
+
+/**
+ * Indexes the built site in `siteDir` and writes Pagefind's files to `siteDir/pagefind`.
+ * With `lowPriority`, the run yields the CPU to everything else (the binary inherits it).
+ */
+export function writePagefindIndex(siteDir: string, language: string, options: { lowPriority?: boolean } = {}): Promise<void> {
   return new Promise((done, fail) => {
     const args = [pagefindLauncher(), "--site", siteDir, "--output-subdir", "pagefind", "--keep-index-url", "--force-language", language, "--silent"];
     const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
     running.add(child);
+    if (options.lowPriority && child.pid) {
+      try {
+        setPriority(child.pid, LOW_PRIORITY);
+      } catch {
+        // Not allowed here: it runs at normal priority.
+      }
+    }
     let stderr = "";
     child.stderr?.on("data", (d) => (stderr += d));
     child.on("error", (error) => {
