@@ -28,9 +28,9 @@ function save(page: string, progress: Progress): void {
 }
 
 function showInSidebar(): void {
-  for (const item of document.querySelectorAll<HTMLElement>(".nav-item[data-tasks]")) {
+  for (const item of document.querySelectorAll<HTMLElement>(".sidebar li[data-tasks]")) {
     const total = Number(item.dataset.tasks);
-    const badge = item.querySelector<HTMLElement>(":scope > .nav-row .nav-progress");
+    const badge = item.querySelector<HTMLElement>(":scope > a > .nav-progress, :scope > .nav-row > a > .nav-progress");
     if (!badge || !total || !item.dataset.url) continue;
     const done = Math.min(load(item.dataset.url).done.length, total);
     badge.hidden = done === 0;

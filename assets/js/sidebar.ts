@@ -10,7 +10,7 @@ function setOpen(item: HTMLElement, toggle: HTMLButtonElement, open: boolean): v
 
 function enableToggles(sidebar: HTMLElement): void {
   for (const toggle of sidebar.querySelectorAll<HTMLButtonElement>(".nav-toggle")) {
-    const item = toggle.closest<HTMLElement>(".nav-item");
+    const item = toggle.closest<HTMLElement>("li");
     if (!item) continue;
     toggle.hidden = false;
     toggle.addEventListener("click", () => setOpen(item, toggle, !item.classList.contains("is-open")));

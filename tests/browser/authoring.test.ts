@@ -89,10 +89,10 @@ describe("exercises", () => {
     await box.check();
     await page.reload();
     assert.equal(await page.getByRole("checkbox", { name: "Create an environment." }).isChecked(), true);
-    const badge = page.locator('.nav-item[data-url="index.html"] .nav-progress');
+    const badge = page.locator('.sidebar li[data-url="index.html"] .nav-progress');
     assert.equal(await badge.textContent(), "2/4 exercises done");
     await page.goto(`${server.url}s1/page.html`);
-    assert.equal(await page.locator('.nav-item[data-url="index.html"] .nav-progress').textContent(), "2/4 exercises done", "seen from another page");
+    assert.equal(await page.locator('.sidebar li[data-url="index.html"] .nav-progress').textContent(), "2/4 exercises done", "seen from another page");
     await context.close();
   });
 });

@@ -59,7 +59,7 @@ export async function build(input: string, args: string[] = [], output = join(mk
 /** The visible titles of the sidebar's links, in document order. */
 export function sidebarTitles(html: string): string[] {
   const sidebar = /<nav class="sidebar"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? "";
-  return [...sidebar.matchAll(/<a class="nav-link"[^>]*>([^<]*)/g)].map((m) => (m[1] ?? "").replace(/&amp;/g, "&"));
+  return [...sidebar.matchAll(/<a href="[^"]*"[^>]*>([^<]*)/g)].map((m) => (m[1] ?? "").replace(/&amp;/g, "&"));
 }
 
 /** Every href and src value in a page. */

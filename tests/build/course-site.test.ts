@@ -79,9 +79,9 @@ describe("navigation", () => {
   });
   it("marks the current page and opens its ancestors", () => {
     const page = site.read("s1_start/m2_conda.html");
-    assert.match(page, /<a class="nav-link" href="m2_conda\.html" aria-current="page">M2 - Conda/);
-    assert.match(page, /<li class="nav-item is-open" data-url="s1_start\/index\.html">/);
-    assert.match(page, /<li class="nav-item" data-url="s2_next\/index\.html">/);
+    assert.match(page, /<a href="m2_conda\.html" aria-current="page">M2 - Conda/);
+    assert.match(page, /<li class="is-open"><div class="nav-row"><a href="index\.html">S1 - Getting started<\/a><button [^>]*aria-expanded="true"/);
+    assert.match(page, /<li><div class="nav-row"><a href="\.\.\/s2_next\/index\.html">S2 - Version control<\/a><button [^>]*aria-expanded="false"/);
     assert.equal((page.match(/aria-current="page"/g) ?? []).length, 2, "sidebar and breadcrumb");
   });
   it("shows breadcrumbs and previous/next in course order", () => {
