@@ -1,11 +1,15 @@
-/** Phase timings for performance work: printed to stderr when COURSESITE_TIMING is set, otherwise free. */
+/** Phase timings (and this process's memory as each ends) for performance work: printed to stderr when COURSESITE_TIMING is set, otherwise free. */
 
 const enabled = Boolean(process.env.COURSESITE_TIMING);
 const start = performance.now();
 
 function report(label: string, began: number): void {
   const end = performance.now();
-  console.error(`[timing] ${label}: ${(end - began).toFixed(0)} ms (${(began - start).toFixed(0)}–${(end - start).toFixed(0)})`);
+  const { heapUsed } = process.memoryUsage();
+  const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(0);
+  console.error(
+    `[timing] ${label}: ${(end - began).toFixed(0)} ms (${(began - start).toFixed(0)}–${(end - start).toFixed(0)}), rss ${mb(process.memoryUsage.rss())} MB, heap ${mb(heapUsed)} MB`,
+  );
 }
 
 /** Awaits `work`, printing how long it took and when it ended (ms since the process started). */
