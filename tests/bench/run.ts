@@ -4,15 +4,19 @@
  * 100 and 1,000 modules (4,000 with --large), cold (no cache) and warm (cache kept,
  * sources unchanged; and only prose changed). Medians of --runs runs (default 3), peak
  * memory of the whole process tree, output size, and the ratios to the baseline measured
- * in the same run. Then offline search on each built course, in Chromium from disk: page
- * load, index files loaded before typing, and per query the time from the last keystroke
- * to results on screen (see search-latency.ts).
+ * in the same run. When a `hugo` binary is on the PATH, Hugo is timed in the same loop on
+ * the same Markdown, with Chroma highlighting, bare (`{{ .Content }}` only) and with a nav
+ * of every page on every page (see hugo-site.ts); without one, one line says so and Hugo
+ * is skipped. Then offline search on each built course, in Chromium from disk: page load,
+ * index files loaded before typing, and per query the time from the last keystroke to
+ * results on screen (see search-latency.ts).
  */
 
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
+import { type HugoVariant, prepareHugo } from "./hugo-site.ts";
 import { measurePreview, type PreviewFigures } from "./preview-latency.ts";
 import { measureOfflineSearch } from "./search-latency.ts";
 
@@ -104,6 +108,23 @@ const ours = (input: string, output: string): [string, string[]] => [
 ];
 const bare = (input: string, output: string): [string, string[]] => [node, ["--import", "tsx", "tests/bench/bare-eleventy.ts", input, output]];
 
+/** Hugo's version (e.g. "0.111.3"), or undefined when there is no `hugo` on the PATH. */
+function hugoVersion(): string | undefined {
+  try {
+    const version = execFileSync("hugo", ["version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return /v(\d+\.\d+\.\d+)/.exec(version)?.[1] ?? "?";
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Hugo variants timed, with their row labels; "full nav" is the one comparable to our build. */
+const HUGO_ROWS: [HugoVariant, string][] = [
+  ["no nav", "Hugo, no nav"],
+  ["full nav", "Hugo, full nav (Chroma)"],
+];
+const hugo = hugoVersion();
+
 /** Words and phrases of the synthetic course's vocabulary, one common, some rare. */
 const QUERIES = ["container", "data drift", "quantization", "secrets handling"];
 
@@ -122,8 +143,9 @@ const previewRow = (label: string, figures: PreviewFigures | undefined): void =>
 };
 const work = mkdtempSync(join(tmpdir(), "coursesite-bench-"));
 console.log(
-  `coursesite bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; median of ${runs} runs\n`,
+  `coursesite bench — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}${hugo ? `, Hugo ${hugo}` : ""}; median of ${runs} runs\n`,
 );
+if (!hugo) console.log("hugo not on the PATH: Hugo not timed.\n");
 
 for (const modules of sizes) {
   const sessions = modules >= 1000 ? 20 : 10;
@@ -131,10 +153,18 @@ for (const modules of sizes) {
   execFileSync(node, [MAKE_CORPUS, "--sessions", String(sessions), "--modules", String(modules / sessions), "--out", course], { stdio: "ignore" });
   const out = (name: string): string => join(work, `${name}-${modules}`);
   const cache = join(PROJECT, ".cache");
-  const times: Record<string, Measure[]> = { bare: [], cold: [], warm: [], prose: [], hugo: [] };
+  const times: Record<string, Measure[]> = { bare: [], cold: [], warm: [], prose: [], "hugo no nav": [], "hugo full nav": [] };
+  // Hugo's project (a copy of the Markdown, configs, layouts) is written once, outside the timings.
+  const hugoBuild = hugo ? prepareHugo(course, join(work, `hugo-project-${modules}`)) : undefined;
+  const hugoOut = (variant: HugoVariant): string => out(`hugo-${variant.replace(" ", "-")}`);
   for (let run = 0; run < runs; run++) {
     rmSync(out("bare"), { recursive: true, force: true });
     times.bare?.push(await measure(...bare(course, out("bare"))));
+    if (hugoBuild)
+      for (const [variant] of HUGO_ROWS) {
+        rmSync(hugoOut(variant), { recursive: true, force: true });
+        times[`hugo ${variant}`]?.push(await measure(...hugoBuild[variant](hugoOut(variant))));
+      }
     rmSync(cache, { recursive: true, force: true });
     times.cold?.push(await measure(...ours(course, out("site"))));
     times.warm?.push(await measure(...ours(course, out("site"))));
@@ -158,6 +188,7 @@ for (const modules of sizes) {
   rows.push(row("coursesite, cold", times.cold ?? [], out("site")));
   rows.push(row("coursesite, warm", times.warm ?? []));
   rows.push(row("coursesite, prose changed", times.prose ?? []));
+  for (const [variant, label] of hugoBuild ? HUGO_ROWS : []) rows.push(row(label, times[`hugo ${variant}`] ?? [], hugoOut(variant)));
   const search = await measureOfflineSearch(out("site"), QUERIES);
   for (const q of search?.queries ?? [])
     searchRows.push([
