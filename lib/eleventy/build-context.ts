@@ -32,6 +32,8 @@ export interface BuildRun {
   model?: CourseModel | undefined;
   /** The worker building the offline search index from the pages as they render. */
   offlineIndexer?: OfflineIndexer | undefined;
+  /** How many pages of this build so far had their Markdown rendered rather than reused. */
+  markdownRendered?: () => number;
 }
 
 /** The project's own folder (where `layouts/` and `assets/` live), wherever the course is. */

@@ -17,7 +17,7 @@ import { HighlightCache } from "../markdown/highlight-cache.ts";
 import { prehighlight } from "../markdown/prehighlight.ts";
 import type { BuildContext } from "./build-context.ts";
 import { renderContextOf } from "./course-data.ts";
-import { memoizeRenderInPreview } from "./preview-render-memo.ts";
+import { memoizeRender } from "./render-memo.ts";
 
 /** Every publishable Markdown file under a folder (absolute paths, sorted). */
 export function markdownSources(dir: string): string[] {
@@ -32,12 +32,14 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
   const cache = HighlightCache.load(cacheFile);
   const highlighter = cachedHighlighter(await timed("shiki setup", () => createCodeHighlighter()), cache);
   const md = createMarkdown({ highlighter, contextOf: (env) => renderContextOf(env, build) });
-  if (build.serving) memoizeRenderInPreview(md, build);
+  const memo = memoizeRender(md, build, join(build.projectRoot, ".cache/coursesite/rendered.json"));
+  build.run.markdownRendered = memo.rendered;
   eleventyConfig.setLibrary("md", md);
 
   let prepared: Promise<void> = Promise.resolve();
   eleventyConfig.on("eleventy.before", async () => {
     cache.startBuild();
+    memo.startBuild();
     highlighter.thaw();
     const files = markdownSources(build.inputDir);
     const texts = files.map((file) => readFileSync(file, "utf8"));
@@ -54,11 +56,15 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
     build.run.codeStyles = cache.usedStyles();
     highlighter.freeze(Object.keys(build.run.codeStyles));
   });
-  // In preview the cache is written a moment after the reload, not before it: a save shows sooner.
+  // In preview the caches are written a moment after the reload, not before it: a save shows sooner.
   let pendingSave: NodeJS.Timeout | undefined;
+  const save = (): void => {
+    cache.save(cacheFile);
+    memo.save();
+  };
   eleventyConfig.on("eleventy.after", () => {
     clearTimeout(pendingSave);
-    if (build.serving) pendingSave = setTimeout(() => cache.save(cacheFile), 1500);
-    else timed("save highlight cache", () => cache.save(cacheFile));
+    if (build.serving) pendingSave = setTimeout(save, 1500);
+    else timed("save caches", save);
   });
 }

@@ -20,7 +20,7 @@ export function searchPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   eleventyConfig.addTransform("coursesite-search", function (this: { page: { outputPath: string | false } }, content: string) {
     const outputPath = this.page.outputPath;
     if (typeof outputPath === "string" && outputPath.endsWith(".html"))
-      build.run.offlineIndexer?.add({ url: sitePath(build.outputDir, outputPath), html: content });
+      build.run.offlineIndexer?.add({ url: sitePath(build.outputDir, outputPath), html: content }, (build.run.markdownRendered?.() ?? 1) > 0);
     return content;
   });
   eleventyConfig.on(BUILD_FAILED_EVENT, async () => {

@@ -43,7 +43,13 @@ export async function writeIndexFiles(siteDir: string, pages: readonly IndexedPa
 }
 
 export interface OfflineIndexer {
-  add(page: BuiltPage): void;
+  /**
+   * Hands a rendered page over. With `eager`, it goes to the worker at once (starting it);
+   * otherwise it is kept, for a build where no Markdown changed: its pages are likely the
+   * same as last time, the index is then reused and the worker never starts.
+   */
+  add(page: BuiltPage, eager: boolean): void;
+  /** Writes the index of every page handed over (starting the worker now if it never started). */
   finish(siteDir: string): Promise<{ files: number; largest: number }>;
   abandon(): Promise<void>;
 }
@@ -62,25 +68,45 @@ export function indexedPart(html: string): string {
 
 /** An indexer running in a worker thread, fed page by page. */
 export function startOfflineIndexer(): OfflineIndexer {
-  const worker: Worker = startWorker(new URL("./offline-index-worker.ts", import.meta.url).href, {});
-  const failed = new Promise<never>((_, reject) => worker.once("error", reject));
-  failed.catch(() => undefined);
+  let worker: Worker | undefined;
+  let failed: Promise<never> = new Promise(() => undefined);
+  const kept: { url: string; part: string }[] = [];
   const encoder = new TextEncoder();
+  const post = (url: string, part: string): void => {
+    const bytes = encoder.encode(part);
+    worker?.postMessage({ url, bytes }, [bytes.buffer]);
+  };
+  const started = (): void => {
+    if (worker) return;
+    const running = startWorker(new URL("./offline-index-worker.ts", import.meta.url).href, {});
+    worker = running;
+    failed = new Promise<never>((_, reject) => running.once("error", reject));
+    failed.catch(() => undefined);
+    for (const page of kept.splice(0)) post(page.url, page.part);
+  };
   return {
-    add(page) {
-      const bytes = encoder.encode(indexedPart(page.html));
-      worker.postMessage({ url: page.url, bytes }, [bytes.buffer]);
+    add(page, eager) {
+      // (The part is a slice of the page, which Eleventy holds until the build ends anyway.)
+      const part = indexedPart(page.html);
+      if (!eager && !worker) kept.push({ url: page.url, part });
+      else {
+        started();
+        post(page.url, part);
+      }
     },
     async finish(siteDir) {
-      const reply = new Promise<{ done?: { files: number; largest: number }; error?: string }>((resolve) => worker.once("message", resolve));
-      worker.postMessage({ finish: siteDir });
+      started();
+      const running = worker as Worker;
+      const reply = new Promise<{ done?: { files: number; largest: number }; error?: string }>((resolve) => running.once("message", resolve));
+      running.postMessage({ finish: siteDir });
       const result = await Promise.race([reply, failed]);
-      await worker.terminate();
+      await running.terminate();
       if (result.error || !result.done) throw new Error(`the offline search index could not be written: ${result.error}`);
       return result.done;
     },
     async abandon() {
-      await worker.terminate();
+      kept.length = 0;
+      await worker?.terminate();
     },
   };
 }

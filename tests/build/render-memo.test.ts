@@ -1,0 +1,48 @@
+/**
+ * Markdown reused from the last build (lib/eleventy/render-memo.ts): a second build of the
+ * same course writes the same pages and reports the same problems, and a file the pages
+ * point to appearing or disappearing renders them again.
+ */
+
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readdirSync, renameSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import { type BuildResult, build, FIXTURES } from "./build-helper.ts";
+
+const warnings = (result: BuildResult): string[] => result.stderr.split("\n").filter((line) => line.includes(": warning: "));
+const pages = (result: BuildResult): Map<string, string> =>
+  new Map(
+    readdirSync(result.output, { recursive: true, encoding: "utf8" })
+      .filter((rel) => rel.endsWith(".html"))
+      .map((rel) => [rel, result.read(rel)]),
+  );
+
+describe("a build after a build", () => {
+  const course = join(mkdtempSync(join(tmpdir(), "render-memo-")), "course");
+  cpSync(join(FIXTURES, "broken"), course, { recursive: true });
+
+  it("writes the same pages and reports the same problems, with their lines", async () => {
+    const first = await build(course, ["--no-strict"]);
+    const second = await build(course, ["--no-strict"]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.ok(warnings(first).some((w) => /links\.md:10: warning: .*#nowhere/.test(w)));
+    assert.deepEqual(warnings(second), warnings(first));
+    assert.deepEqual(pages(second), pages(first));
+  });
+
+  it("renders again the pages whose image appeared or went away", async () => {
+    const image = join(course, "figures/diagram.svg");
+    renameSync(image, join(course, "figures/diagram.sgv"));
+    const moved = await build(course, ["--no-strict"]);
+    assert.ok(!warnings(moved).some((w) => w.includes('"figures/diagram.sgv" does not exist')), warnings(moved).join("\n"));
+    assert.ok(
+      warnings(moved).some((w) => w.includes('warnings.md:16: warning: the image "figures/diagram.svg" does not exist')),
+      warnings(moved).join("\n"),
+    );
+    renameSync(join(course, "figures/diagram.sgv"), image);
+    const back = await build(course, ["--no-strict"]);
+    assert.ok(warnings(back).some((w) => w.includes('the image "figures/diagram.sgv" does not exist')));
+  });
+});
