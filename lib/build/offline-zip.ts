@@ -6,7 +6,7 @@
  */
 
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { zipFiles } from "./zip-writer.ts";
 
@@ -30,11 +30,18 @@ export function offlineZipName(title: string): string {
   return `${slugify(title)}-offline.zip`;
 }
 
+/** Files whose content a fingerprint already stands for (the pages and their offline index). */
+export interface KnownFiles {
+  readonly fingerprint: string;
+  readonly covers: (path: string) => boolean;
+}
+
 /**
  * Zips `siteDir` (without Pagefind, marker files and the zip itself) into `siteDir/zipName`,
  * under one top folder; `cacheDir` keeps the last zip to reuse when the files are the same.
+ * Files that `known` covers are not read to tell: its fingerprint stands for them.
  */
-export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir?: string): Promise<number> {
+export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir?: string, known?: KnownFiles): Promise<number> {
   const folder = zipName.replace(/\.zip$/, "").replace(/-offline$/, "");
   const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
   const paths = entries
@@ -42,21 +49,24 @@ export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir
     .map((e) => relative(siteDir, join(e.parentPath, e.name)).split(sep).join("/"))
     .filter((p) => p !== zipName && !p.startsWith("pagefind/") && !p.startsWith(".") && !p.startsWith("_preview/"))
     .sort();
-  const files = await Promise.all(
-    paths.map(async (path) => ({ name: `${folder}/${path}`, data: await readFile(join(siteDir, path)), store: STORED.test(path) })),
-  );
-  const fingerprint = createHash("sha1");
-  for (const f of files) fingerprint.update(f.name).update("\0").update(f.data).update("\0");
+  const fingerprint = createHash("sha1").update(`${folder}\0${known?.fingerprint ?? ""}\0`);
+  for (const path of paths) {
+    fingerprint.update(path).update("\0");
+    if (!known?.covers(path)) fingerprint.update(await readFile(join(siteDir, path))).update("\0");
+  }
   const cached = cacheDir ? join(cacheDir, `${fingerprint.digest("hex")}.zip`) : undefined;
   const target = join(siteDir, zipName);
   if (cached) {
     try {
       await copyFile(cached, target);
-      return (await readFile(target)).length;
+      return (await stat(target)).size;
     } catch {
       // Not cached yet.
     }
   }
+  const files = await Promise.all(
+    paths.map(async (path) => ({ name: `${folder}/${path}`, data: await readFile(join(siteDir, path)), store: STORED.test(path) })),
+  );
   const zip = await zipFiles(files);
   await writeFile(target, zip);
   if (cached && cacheDir) {

@@ -6,12 +6,13 @@
  * Putting back hard-links the files (a copy where links are impossible, e.g. across
  * disks): Pagefind's index is thousands of small files, and copying them was most of a
  * warm build's last second. A linked file edited in place in the output would change the
- * cache too, so the cache also records a hash of its own files and is only used while
- * they are intact; and a folder is deleted before it is made again, never overwritten.
+ * cache too, so the cache also records each of its files' size and modification time (an
+ * edit changes them; linking does not) and is only used while they are the same; and a
+ * folder is deleted before it is made again, never overwritten.
  */
 
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 
 /** A fingerprint of the files under `dir` that `include` accepts (paths and contents). */
@@ -31,6 +32,13 @@ export async function fingerprintFiles(dir: string, include: (relativePath: stri
   return hash.digest("hex");
 }
 
+/** A fingerprint of pages given as (site path, HTML) pairs, in any order, plus `extra` text. */
+export function fingerprintPages(pages: Iterable<readonly [string, string]>, extra = ""): string {
+  const hash = createHash("sha1").update(extra).update("\0");
+  for (const [path, html] of [...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(path).update("\0").update(html).update("\0");
+  return hash.digest("hex");
+}
+
 /** Recreates the tree `from` at `to` with hard links to its files (copies where linking fails). */
 export async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
@@ -45,7 +53,18 @@ export async function linkTree(from: string, to: string): Promise<void> {
   );
 }
 
-const everything = (): boolean => true;
+/** Each file under `dir` with its size and modification time: what an edit in place changes. */
+async function statPrint(dir: string): Promise<string> {
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  const lines = await Promise.all(
+    entries.map(async (entry) => {
+      const path = join(entry.parentPath, entry.name);
+      const { size, mtimeMs } = await stat(path);
+      return `${relative(dir, path)}:${size}:${mtimeMs}`;
+    }),
+  );
+  return createHash("sha1").update(lines.sort().join("\n")).digest("hex");
+}
 
 /**
  * Puts the folder `target` in place: linked from `cacheDir` when it was made from the same
@@ -56,7 +75,7 @@ export async function reuseOrMake(target: string, cacheDir: string, fingerprint:
   const kept = join(cacheDir, "folder");
   try {
     const [madeFrom, contents] = (await readFile(stamp, "utf8")).split("\n");
-    if (madeFrom === fingerprint && contents === (await fingerprintFiles(kept, everything))) {
+    if (madeFrom === fingerprint && contents === (await statPrint(kept))) {
       await rm(target, { recursive: true, force: true });
       await linkTree(kept, target);
       return "reused";
@@ -68,6 +87,6 @@ export async function reuseOrMake(target: string, cacheDir: string, fingerprint:
   await make();
   await rm(cacheDir, { recursive: true, force: true });
   await linkTree(target, kept);
-  await writeFile(stamp, `${fingerprint}\n${await fingerprintFiles(kept, everything)}`);
+  await writeFile(stamp, `${fingerprint}\n${await statPrint(kept)}`);
   return "made";
 }

@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { MarkdownIt } from "markdown-it";
+import { codeVersion } from "../build/code-version.ts";
 import type { Diagnostic } from "../build/diagnostics.ts";
 import type { AnchorReference } from "../content/anchor-check.ts";
 import type { SiteMap } from "../content/site-map.ts";
@@ -50,18 +51,11 @@ export function surroundingsOf(site: SiteMap, folders: readonly string[]): strin
   return hash.digest("hex");
 }
 
-/** What the memo's entries depend on beyond each page: our code, the packages, the settings, the working folder. */
+/** What the memo's entries depend on beyond each page: our code and packages, the settings, the working folder. */
 function memoVersion(build: BuildContext): string {
-  const hash = createHash("sha1").update(`1|${process.version}|${process.cwd()}|${JSON.stringify(build.config)}|${build.format}|`);
-  const lib = join(build.projectRoot, "lib");
-  for (const rel of readdirSync(lib, { recursive: true, encoding: "utf8" }).sort())
-    if (rel.endsWith(".ts")) hash.update(rel).update(readFileSync(join(lib, rel)));
-  try {
-    hash.update(readFileSync(join(build.projectRoot, "package-lock.json")));
-  } catch {
-    // No lock file: the code's own hash has to do.
-  }
-  return hash.digest("hex");
+  return createHash("sha1")
+    .update(`1|${codeVersion(build.projectRoot)}|${process.cwd()}|${JSON.stringify(build.config)}|${build.format}`)
+    .digest("hex");
 }
 
 interface MemoFile {
