@@ -139,7 +139,7 @@ export function shardFileName(key: string): string {
 
 /** The script that hands one file's data (compressed JSON, in base64) to the page. */
 export function scriptFor(name: string, data: unknown): string {
-  const packed = deflateRawSync(JSON.stringify(data), { level: 9 }).toString("base64");
+  const packed = deflateRawSync(JSON.stringify(data)).toString("base64");
   return `window.__coursesiteSearch(${JSON.stringify(name)},"${packed}");\n`;
 }
 
