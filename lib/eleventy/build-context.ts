@@ -34,6 +34,8 @@ export interface BuildRun {
   offlineIndexer?: OfflineIndexer | undefined;
   /** How many pages of this build so far had their Markdown rendered rather than reused. */
   markdownRendered?: () => number;
+  /** Writes the Markdown caches for the next build (called once the search indexes are started). */
+  saveCaches?: () => Promise<void>;
 }
 
 /** The project's own folder (where `layouts/` and `assets/` live), wherever the course is. */

@@ -53,11 +53,14 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
         const copied = await fingerprintFiles(build.outputDir, (p) => p.endsWith(".html") && !written.has(p.split(sep).join("/")));
         return `${codeVersion(build.projectRoot)}|${build.config.language}|${fingerprintPages(pages)}|${copied}`;
       });
-    const pagefindIndex = (pages: Promise<string>): Promise<void> =>
+    const pagefindIndex = (pages: Promise<string>, started = (): void => undefined): Promise<void> =>
       timed("pagefind", async () => {
-        await reuseOrMake(join(build.outputDir, "pagefind"), join(cache, "pagefind"), await pages, () =>
-          writePagefindIndex(build.outputDir, build.config.language),
-        );
+        await reuseOrMake(join(build.outputDir, "pagefind"), join(cache, "pagefind"), await pages, () => {
+          const run = writePagefindIndex(build.outputDir, build.config.language);
+          started();
+          return run;
+        });
+        started();
       });
     const offlineIndex = (pages: Promise<string>): Promise<void> =>
       timed("offline index", async () => {
@@ -83,7 +86,9 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       return;
     }
     const pages = fingerprint();
-    const pagefind = pagefindIndex(pages);
+    let pagefindStarted = (): void => undefined;
+    const saved = new Promise<void>((resolve) => (pagefindStarted = resolve)).then(() => build.run.saveCaches?.());
+    const pagefind = pagefindIndex(pages, pagefindStarted);
     const offline = offlineIndex(pages);
     // The zip holds the files and the offline index; it leaves Pagefind's out, so does not wait for it.
     // Its pages and index need not be read again to know whether the last zip will do.
@@ -95,6 +100,6 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
         }),
       ),
     );
-    await Promise.all([meta, pagefind, zip]);
+    await Promise.all([meta, pagefind, zip, saved]);
   });
 }

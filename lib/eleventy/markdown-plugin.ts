@@ -56,15 +56,17 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
     build.run.codeStyles = cache.usedStyles();
     highlighter.freeze(Object.keys(build.run.codeStyles));
   });
-  // In preview the caches are written a moment after the reload, not before it: a save shows sooner.
+  // The caches are written later (tens of MB of JSON, a second at 1,000 modules, on this
+  // thread): in preview after the reload, so a save shows sooner; in a build once Pagefind is
+  // under way in its own process (finish-plugin.ts calls saveCaches), rather than before it.
   let pendingSave: NodeJS.Timeout | undefined;
   const save = (): void => {
     cache.save(cacheFile);
     memo.save();
   };
+  build.run.saveCaches = () => timed("save caches", save);
   eleventyConfig.on("eleventy.after", () => {
     clearTimeout(pendingSave);
     if (build.serving) pendingSave = setTimeout(save, 1500);
-    else timed("save caches", save);
   });
 }
