@@ -35,8 +35,7 @@ ${image ? html`<meta property="og:image" content="${image}">` : ""}
 <link rel="icon" href="${site.assets.favicon.inline ? site.assets.favicon.href : root + site.assets.favicon.href}" type="${site.assets.favicon.type}">
 <link rel="apple-touch-icon" href="${root + site.assets.touchIcon}">
 <link rel="manifest" href="${root + site.assets.manifest}">
-<link rel="stylesheet" href="${root + site.assets.css}">
-${view.hasMath ? html`<link rel="stylesheet" href="${root + site.assets.mathCss}">` : ""}
+<link rel="stylesheet" href="${root + (view.hasMath ? site.assets.mathCss : site.assets.css)}">
 <script>${raw(site.themeScript)}</script>
 <script src="${root + site.assets.js}" defer></script>
 ${site.problemsScript ? html`<script src="${root + site.problemsScript}" defer></script>` : ""}

@@ -5,7 +5,7 @@
  */
 
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -21,20 +21,23 @@ export interface ClientAssets {
   readonly favicon: string;
   readonly touchIcon: string;
   readonly manifest: string;
-  /** KaTeX's stylesheet, linked only from pages with math. */
+  /**
+   * For pages with math: the same stylesheet with KaTeX's appended, in place of it, so that
+   * those pages too make one render-blocking request (and other pages carry none of KaTeX).
+   */
   readonly mathCss: string;
 }
 
-/** KaTeX's stylesheet and its fonts (woff2 only: every browser we serve reads it, and it comes first in KaTeX's lists). */
+/**
+ * KaTeX's fonts (woff2 only: every browser we serve reads it, and it comes first in KaTeX's
+ * lists), and its stylesheet with their URLs made relative to `assets/`.
+ */
 async function copyKatex(target: string): Promise<string> {
   const dist = join(dirname(createRequire(import.meta.url).resolve("katex/package.json")), "dist");
   const fonts = (await readdir(join(dist, "fonts"))).filter((f) => f.endsWith(".woff2"));
   await mkdir(join(target, "katex/fonts"), { recursive: true });
-  await Promise.all([
-    copyFile(join(dist, "katex.min.css"), join(target, "katex/katex.min.css")),
-    ...fonts.map((f) => copyFile(join(dist, "fonts", f), join(target, "katex/fonts", f))),
-  ]);
-  return "assets/katex/katex.min.css";
+  await Promise.all(fonts.map((f) => copyFile(join(dist, "fonts", f), join(target, "katex/fonts", f))));
+  return (await readFile(join(dist, "katex.min.css"), "utf8")).replace(/url\(fonts\//g, "url(katex/fonts/");
 }
 
 const hashOf = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex").slice(0, 10);
@@ -95,10 +98,11 @@ export async function writeClientAssets(
   await mkdir(target, { recursive: true });
   const css = extraCss ? `${bundle.css}\n${extraCss}\n` : bundle.css;
   const icons = ["favicon.svg", "icon-180.png", "icon-192.png", "icon-512.png"];
-  const [mathCss] = await Promise.all([
-    copyKatex(target),
+  const mathCss = `${css}\n${await copyKatex(target)}\n`;
+  await Promise.all([
     writeFile(join(target, "site.js"), bundle.js),
     writeFile(join(target, "site.css"), css),
+    writeFile(join(target, "site-math.css"), mathCss),
     writeFile(join(target, "manifest.webmanifest"), webManifest(site.title, site.description)),
     ...icons.map((icon) => copyFile(join(projectRoot, "assets", icon), join(target, icon))),
   ]);
@@ -108,7 +112,7 @@ export async function writeClientAssets(
     favicon: "assets/favicon.svg",
     touchIcon: "assets/icon-180.png",
     manifest: "assets/manifest.webmanifest",
-    mathCss,
+    mathCss: `assets/site-math.css?v=${hashOf(mathCss)}`,
   };
 }
 

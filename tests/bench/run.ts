@@ -17,6 +17,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { type HugoVariant, prepareHugo } from "./hugo-site.ts";
+import { measurePageWeight } from "./page-weight.ts";
 import { measurePreview, type PreviewFigures } from "./preview-latency.ts";
 import { measureOfflineSearch } from "./search-latency.ts";
 
@@ -82,6 +83,13 @@ function folderMb(dir: string): number {
     if (s.isFile()) bytes += s.size;
   }
   return bytes / 1024 / 1024;
+}
+
+/** The folder's size, and for our site how much of it is the offline zip (a compressed copy of the rest). */
+function outputMb(dir: string): string {
+  const zips = readdirSync(dir).filter((f) => f.endsWith(".zip"));
+  const zipMb = zips.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0) / 1024 / 1024;
+  return zips.length ? `${folderMb(dir).toFixed(1)} (zip ${zipMb.toFixed(1)})` : folderMb(dir).toFixed(1);
 }
 
 function largestPageKb(dir: string): number {
@@ -180,7 +188,7 @@ for (const modules of sizes) {
       seconds.toFixed(2),
       (seconds / baseline).toFixed(2),
       Math.max(...list.map((m) => m.peakMb)).toFixed(0),
-      dir && existsSync(dir) ? folderMb(dir).toFixed(1) : "",
+      dir && existsSync(dir) ? outputMb(dir) : "",
       dir && existsSync(dir) ? largestPageKb(dir).toFixed(0) : "",
     ];
   };
@@ -213,6 +221,11 @@ for (const modules of sizes) {
   console.log(`${modules} modules done`);
 }
 
+// Page weight of the MLOps course as students fetch it (a full build of content/ into the work folder).
+const courseSite = join(work, "mlops-site");
+execFileSync(...ours(join(PROJECT, "content"), courseSite), { cwd: PROJECT, stdio: "ignore" });
+const weight = measurePageWeight(courseSite);
+
 previewRow(
   "the MLOps course in content/",
   await measurePreview(join(PROJECT, "content"), "s01_development_environment/m01_terminal.md", 5, [join(PROJECT, "figures")]),
@@ -231,5 +244,11 @@ if (previewRows.length) {
   console.log(`\nLive preview (npm start), a prose change in one module:\n\n| ${previewHeader.join(" | ")} |\n|${previewHeader.map(() => "---").join("|")}|`);
   for (const r of previewRows) console.log(`| ${r.join(" | ")} |`);
 }
+console.log(
+  `\nPage weight of the MLOps course's ${weight.pages} module pages (gzip -9 of the HTML, and on a first visit the stylesheets and scripts it links):` +
+    ` first visit median ${weight.firstMedianKb.toFixed(1)} KB, largest ${weight.firstMaxKb.toFixed(1)} KB;` +
+    ` next page median ${weight.nextMedianKb.toFixed(1)} KB, largest ${weight.nextMaxKb.toFixed(1)} KB;` +
+    ` at most ${weight.blocking} render-blocking request${weight.blocking === 1 ? "" : "s"} per page.`,
+);
 if (!searchRows.length) console.log("\nOffline search not measured: no Chromium at /usr/bin/chromium (set CHROMIUM_PATH).");
 rmSync(work, { recursive: true, force: true });

@@ -33,6 +33,16 @@ describe("the MLOps course", () => {
     const sessions = visited.filter((p) => /^s\d\d_[^/]+\/index\.html$/.test(p));
     assert.deepEqual(sessions, [...sessions].sort(), "sessions come in order");
   });
+  it("makes one render-blocking request per page, KaTeX's styles included where there is math", () => {
+    const stylesheets = (page: string): string[] => [...site.read(page).matchAll(/<link rel="stylesheet" href="([^"?]+)/g)].map((m) => m[1] ?? "");
+    assert.deepEqual(stylesheets("s01_development_environment/m04_pytorch.html"), ["../assets/site-math.css"]);
+    assert.deepEqual(stylesheets("s01_development_environment/m01_terminal.html"), ["../assets/site.css"]);
+    const mathCss = site.read("assets/site-math.css");
+    assert.ok(mathCss.startsWith(site.read("assets/site.css")));
+    const fonts = [...mathCss.matchAll(/url\(([^)]+\.woff2)\)/g)].map((m) => m[1] ?? "");
+    assert.ok(fonts.length > 10);
+    for (const font of fonts) assert.ok(site.exists(posix.join("assets", font)), font);
+  });
   it("passes the shared site check", { skip: NEEDS_SHARED }, () => {
     const out = execFileSync(process.execPath, [join(SHARED, "checks/site-check.mjs"), site.output], { encoding: "utf8" });
     assert.match(out, /broken 0, missing fragments 0, root-absolute 0, folder links 0, external loads 0, page-shape 0/);
