@@ -13,8 +13,8 @@
  */
 
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { codeVersion } from "../build/code-version.ts";
 import type { Diagnostic } from "../build/diagnostics.ts";
@@ -58,9 +58,9 @@ function memoVersion(build: BuildContext): string {
     .digest("hex");
 }
 
-interface MemoFile {
-  readonly version: string;
-  readonly pages: Record<string, Rendered>;
+/** What is stored of one page: the entry, and the page it is for (names are hashes). */
+interface StoredEntry extends Rendered {
+  readonly source: string;
 }
 
 /** How many pages had their Markdown rendered (not reused) in the current build. */
@@ -68,22 +68,37 @@ export interface RenderMemo {
   readonly rendered: () => number;
   /** Starts a build: counts from zero, and forgets which entries were used. */
   startBuild(): void;
-  /** Writes the entries used by this build to disk, when anything changed. */
+  /** Writes the entries rendered by this build to disk, and drops those of pages gone. */
   save(): void;
 }
 
-export function memoizeRender(md: MarkdownIt, build: BuildContext, file: string): RenderMemo {
+/**
+ * Memoizes `md.render` for pages, keeping entries in `folder`: one file per page, read when
+ * the page renders and written only when it was rendered again (a warm build reads 1,000
+ * small files and writes none; one JSON file of every page cost a second to read and write).
+ * `sourceTexts`, when given, has the Markdown files as the build read them.
+ */
+export function memoizeRender(md: MarkdownIt, build: BuildContext, folder: string, sourceTexts: () => ReadonlyMap<string, string> | undefined): RenderMemo {
   const render = md.render.bind(md);
-  const version = memoVersion(build);
+  const version = memoVersion(build).slice(0, 16);
+  const store = join(folder, version);
   const pages = new Map<string, Rendered>();
-  try {
-    const stored = JSON.parse(readFileSync(file, "utf8")) as MemoFile;
-    if (stored.version === version) for (const [source, entry] of Object.entries(stored.pages)) pages.set(source, entry);
-  } catch {
-    // No memo yet, or a damaged one: render everything.
-  }
+  const fileOf = (source: string): string => join(store, `${createHash("sha1").update(source).digest("hex").slice(0, 20)}.json`);
+  const stored = (source: string): Rendered | undefined => {
+    if (pages.has(source)) return pages.get(source);
+    try {
+      const entry = JSON.parse(readFileSync(fileOf(source), "utf8")) as StoredEntry;
+      if (entry.source === source) {
+        pages.set(source, entry);
+        return entry;
+      }
+    } catch {
+      // Not kept yet, or damaged: the page renders.
+    }
+    return undefined;
+  };
   const used = new Set<string>();
-  let changed = false;
+  const fresh = new Set<string>();
   let rendered = 0;
   const surroundings = new WeakMap<SiteMap, string>();
   md.render = (src: string, env?: Parameters<MarkdownIt["render"]>[1]): string => {
@@ -94,15 +109,17 @@ export function memoizeRender(md: MarkdownIt, build: BuildContext, file: string)
       around = surroundingsOf(context.site, [build.inputDir, ...build.mounts.map((m) => m.from)]);
       surroundings.set(context.site, around);
     }
-    let whole = "";
-    try {
-      whole = readFileSync(context.sourceFile, "utf8");
-    } catch {
-      // A virtual page (the 404 page): its body is all there is.
+    let whole = sourceTexts()?.get(context.sourceFile);
+    if (whole === undefined) {
+      try {
+        whole = readFileSync(context.sourceFile, "utf8");
+      } catch {
+        whole = ""; // A virtual page (the 404 page): its body is all there is.
+      }
     }
     const key = createHash("sha1").update(`${around}|${context.outputPath}|${context.lineOffset}|`).update(whole).update("\0").update(src).digest("hex");
     used.add(context.sourceFile);
-    const known = pages.get(context.sourceFile);
+    const known = stored(context.sourceFile);
     if (known?.key === key) {
       for (const diagnostic of known.diagnostics) build.diagnostics.add(diagnostic);
       build.run.anchors.push(...known.anchors);
@@ -113,7 +130,7 @@ export function memoizeRender(md: MarkdownIt, build: BuildContext, file: string)
     const anchorsBefore = build.run.anchors.length;
     const html = render(src, env);
     pages.set(context.sourceFile, { key, html, diagnostics: build.diagnostics.since(diagnosticsBefore), anchors: build.run.anchors.slice(anchorsBefore) });
-    changed = true;
+    fresh.add(context.sourceFile);
     return html;
   };
   return {
@@ -123,18 +140,21 @@ export function memoizeRender(md: MarkdownIt, build: BuildContext, file: string)
       used.clear();
     },
     save() {
-      for (const source of pages.keys()) {
-        if (used.has(source)) continue;
-        pages.delete(source);
-        changed = true;
+      mkdirSync(store, { recursive: true });
+      for (const source of fresh) {
+        const entry = pages.get(source);
+        if (!entry) continue;
+        const file = fileOf(source);
+        const temporary = `${file}.${process.pid}.tmp`;
+        writeFileSync(temporary, JSON.stringify({ source, ...entry } satisfies StoredEntry));
+        renameSync(temporary, file);
       }
-      if (!changed) return;
-      const data: MemoFile = { version, pages: Object.fromEntries(pages) };
-      mkdirSync(dirname(file), { recursive: true });
-      const temporary = `${file}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(data));
-      renameSync(temporary, file);
-      changed = false;
+      fresh.clear();
+      // Entries of pages that are gone, and of other versions, are dropped.
+      const kept = new Set([...used].map((source) => basename(fileOf(source))));
+      for (const name of readdirSync(store)) if (!kept.has(name) && name.endsWith(".json")) rmSync(join(store, name), { force: true });
+      for (const name of readdirSync(folder)) if (name !== version) rmSync(join(folder, name), { recursive: true, force: true });
+      for (const source of pages.keys()) if (!used.has(source)) pages.delete(source);
     },
   };
 }
