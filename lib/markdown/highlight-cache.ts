@@ -4,9 +4,13 @@
  * thrown away when anything else that could change the output changes: the Shiki
  * version, the themes, or the source of our own renderer. So a stale entry can never
  * produce wrong output; at worst a build highlights again.
+ *
+ * The HTML of the entries is kept in a second file beside the index, read only when a
+ * block is looked up: a build whose pages all come from the render memo needs the index
+ * (which blocks each file has, their style classes) but none of the HTML.
  */
 
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
@@ -15,7 +19,6 @@ import type { Highlighted, TokenStyle } from "./code-highlighter.ts";
 import { THEMES } from "./code-highlighter.ts";
 
 interface Entry {
-  readonly html: string;
   readonly known: boolean;
   readonly classes: readonly string[];
 }
@@ -28,10 +31,19 @@ interface CacheFile {
   readonly files?: Record<string, string[]>;
 }
 
+/** The entries' HTML, in its own file (`<index>.html.json`), stamped with the index it belongs to. */
+interface HtmlFile {
+  readonly version: string;
+  readonly stamp: string;
+  readonly html: Record<string, string>;
+}
+
+const htmlFileOf = (file: string): string => `${file.replace(/\.json$/, "")}.html.json`;
+
 /** What must be equal for cached HTML to be reused. */
 export function cacheVersion(): string {
   const shiki = (createRequire(import.meta.url)("shiki/package.json") as { version: string }).version;
-  const hash = createHash("sha1").update(`2|${shiki}|${THEMES.light}|${THEMES.dark}|`);
+  const hash = createHash("sha1").update(`3|${shiki}|${THEMES.light}|${THEMES.dark}|`);
   // The renderer decides the HTML; the block finder decides which blocks a file has.
   for (const source of ["./code-highlighter.ts", "./code-requests.ts", "./fence-info.ts"])
     hash.update(readFileSync(fileURLToPath(new URL(source, import.meta.url))));
@@ -50,17 +62,41 @@ export class HighlightCache {
   readonly #files = new Map<string, string[]>();
   readonly #usedFiles = new Set<string>();
   #changed = false;
+  /** The entries' HTML once read (or for a new cache); `#htmlFile` says where to read it. */
+  #html: Map<string, string> | undefined = new Map();
+  #htmlFile: string | undefined;
+  #stamp = "";
 
   constructor(readonly version: string) {}
+
+  /** The HTML of every entry, read on first need; a missing or mismatched file empties the cache. */
+  #htmlOf(): Map<string, string> {
+    if (this.#html) return this.#html;
+    const html = new Map<string, string>();
+    try {
+      const data = JSON.parse(readFileSync(this.#htmlFile ?? "", "utf8")) as HtmlFile;
+      if (data.version === this.version && data.stamp === this.#stamp) for (const [key, value] of Object.entries(data.html)) html.set(key, value);
+    } catch {
+      // Read below as missing.
+    }
+    // Entries without their HTML are dropped: they highlight again.
+    for (const key of [...this.#entries.keys()]) if (!html.has(key)) this.#entries.delete(key);
+    this.#html = html;
+    return html;
+  }
 
   /** Reads a cache file; a missing, unreadable or outdated file gives an empty cache. */
   static load(file: string | undefined, version = cacheVersion()): HighlightCache {
     const cache = new HighlightCache(version);
     if (!file) return cache;
     try {
-      const data = JSON.parse(readFileSync(file, "utf8")) as CacheFile;
+      const text = readFileSync(file, "utf8");
+      const data = JSON.parse(text) as CacheFile & { stamp?: string };
       if (data.version !== version) return cache;
       for (const [key, entry] of Object.entries(data.entries)) cache.#entries.set(key, entry);
+      cache.#html = undefined;
+      cache.#htmlFile = htmlFileOf(file);
+      cache.#stamp = data.stamp ?? "";
       for (const [name, style] of Object.entries(data.styles)) cache.#styles.set(name, style);
       for (const [id, keys] of Object.entries(data.files ?? {})) cache.#files.set(id, keys);
     } catch {
@@ -78,15 +114,16 @@ export class HighlightCache {
   }
 
   get(key: string): Highlighted | undefined {
+    const html = this.#htmlOf().get(key);
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
+    if (!entry || html === undefined) return undefined;
     this.#used.add(key);
     const styles: Record<string, TokenStyle> = {};
     for (const name of entry.classes) {
       const style = this.#styles.get(name);
       if (style) styles[name] = style;
     }
-    return { html: entry.html, known: entry.known, styles };
+    return { html, known: entry.known, styles };
   }
 
   /** Marks an entry as used by this build (its styles go into the stylesheet). */
@@ -95,7 +132,8 @@ export class HighlightCache {
   }
 
   set(key: string, value: Highlighted): void {
-    this.#entries.set(key, { html: value.html, known: value.known, classes: Object.keys(value.styles) });
+    this.#htmlOf().set(key, value.html);
+    this.#entries.set(key, { known: value.known, classes: Object.keys(value.styles) });
     for (const [name, style] of Object.entries(value.styles)) this.#styles.set(name, style);
     this.#used.add(key);
     this.#changed = true;
@@ -130,15 +168,29 @@ export class HighlightCache {
   /** Writes the entries used in this build (others are dropped, so the file never grows stale), when anything changed. */
   save(file: string): void {
     if (!this.#changed && this.#used.size === this.#entries.size && this.#usedFiles.size === this.#files.size) return;
+    const html = this.#htmlOf();
     const entries: Record<string, Entry> = {};
-    for (const key of [...this.#used].sort()) entries[key] = this.#entries.get(key) as Entry;
+    const htmlOfEntries: Record<string, string> = {};
+    for (const key of [...this.#used].sort()) {
+      const entry = this.#entries.get(key);
+      const text = html.get(key);
+      if (!entry || text === undefined) continue;
+      entries[key] = entry;
+      htmlOfEntries[key] = text;
+    }
     const files: Record<string, string[]> = {};
     for (const id of [...this.#usedFiles].sort()) files[id] = this.#files.get(id) as string[];
-    const data: CacheFile = { version: this.version, entries, styles: this.usedStyles(), files };
+    // The HTML first, then the index naming it: an interrupted save leaves a mismatch, read as empty.
+    const stamp = randomUUID();
     mkdirSync(dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(data));
-    renameSync(temporary, file);
+    const write = (target: string, data: unknown): void => {
+      const temporary = `${target}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(data));
+      renameSync(temporary, target);
+    };
+    write(htmlFileOf(file), { version: this.version, stamp, html: htmlOfEntries } satisfies HtmlFile);
+    write(file, { version: this.version, stamp, entries, styles: this.usedStyles(), files } satisfies CacheFile & { stamp: string });
+    this.#stamp = stamp;
     this.#changed = false;
   }
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { before, describe, it } from "node:test";
 import { createSiteMap } from "../../lib/content/site-map.ts";
 import { createCodeHighlighter, fenceLanguages, highlightKey, styleClass, styleRules } from "../../lib/markdown/code-highlighter.ts";
@@ -154,5 +154,21 @@ describe("the highlight cache", () => {
     assert.equal(HighlightCache.load(file, "v1").has("k"), true);
     assert.equal(HighlightCache.load(file, "v2").has("k"), false);
     assert.equal(HighlightCache.load(join(file, "missing"), "v1").has("k"), false);
+  });
+  it("reads the HTML beside its index, and not at all when only the index is asked", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "cache-")), "highlight.json");
+    const cache = new HighlightCache("v1");
+    cache.set("k", { html: "<pre>k</pre>", known: true, styles: {} });
+    cache.save(file);
+    const htmlFile = join(dirname(file), "highlight.html.json");
+    assert.ok(existsSync(htmlFile));
+    const reloaded = HighlightCache.load(file, "v1");
+    rmSync(htmlFile);
+    assert.equal(reloaded.has("k"), true, "the index alone answers has()");
+    assert.equal(reloaded.get("k"), undefined, "without its HTML the entry is not used");
+    cache.set("j", { html: "<pre>j</pre>", known: true, styles: {} });
+    cache.save(file);
+    writeFileSync(htmlFile, readFileSync(htmlFile, "utf8").replace(/"stamp":"[^"]*"/, '"stamp":"other"'));
+    assert.equal(HighlightCache.load(file, "v1").get("j"), undefined, "HTML from another save is not used");
   });
 });
