@@ -13,11 +13,12 @@
  */
 
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { codeVersion } from "../build/code-version.ts";
 import type { Diagnostic } from "../build/diagnostics.ts";
+import { writeFileAtomic } from "../build/write-atomic.ts";
 import type { AnchorReference } from "../content/anchor-check.ts";
 import type { SiteMap } from "../content/site-map.ts";
 import type { BuildContext } from "./build-context.ts";
@@ -143,11 +144,7 @@ export function memoizeRender(md: MarkdownIt, build: BuildContext, folder: strin
       mkdirSync(store, { recursive: true });
       for (const source of fresh) {
         const entry = pages.get(source);
-        if (!entry) continue;
-        const file = fileOf(source);
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify({ source, ...entry } satisfies StoredEntry));
-        renameSync(temporary, file);
+        if (entry) writeFileAtomic(fileOf(source), JSON.stringify({ source, ...entry } satisfies StoredEntry));
       }
       fresh.clear();
       // Entries of pages that are gone, and of other versions, are dropped.

@@ -11,10 +11,10 @@
  */
 
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { writeFileAtomic } from "../build/write-atomic.ts";
 import type { Highlighted, TokenStyle } from "./code-highlighter.ts";
 import { THEMES } from "./code-highlighter.ts";
 
@@ -182,14 +182,8 @@ export class HighlightCache {
     for (const id of [...this.#usedFiles].sort()) files[id] = this.#files.get(id) as string[];
     // The HTML first, then the index naming it: an interrupted save leaves a mismatch, read as empty.
     const stamp = randomUUID();
-    mkdirSync(dirname(file), { recursive: true });
-    const write = (target: string, data: unknown): void => {
-      const temporary = `${target}.${process.pid}.tmp`;
-      writeFileSync(temporary, JSON.stringify(data));
-      renameSync(temporary, target);
-    };
-    write(htmlFileOf(file), { version: this.version, stamp, html: htmlOfEntries } satisfies HtmlFile);
-    write(file, { version: this.version, stamp, entries, styles: this.usedStyles(), files } satisfies CacheFile & { stamp: string });
+    writeFileAtomic(htmlFileOf(file), JSON.stringify({ version: this.version, stamp, html: htmlOfEntries } satisfies HtmlFile));
+    writeFileAtomic(file, JSON.stringify({ version: this.version, stamp, entries, styles: this.usedStyles(), files } satisfies CacheFile & { stamp: string }));
     this.#stamp = stamp;
     this.#changed = false;
   }

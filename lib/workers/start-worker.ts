@@ -6,11 +6,12 @@
  */
 
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { buildSync } from "esbuild";
+import { writeFileAtomic } from "../build/write-atomic.ts";
 
 /** Inside the project, so that the bundles' package imports resolve to its node_modules. */
 const BUNDLES = fileURLToPath(new URL("../../.cache/coursesite/workers/", import.meta.url));
@@ -35,11 +36,8 @@ function bundled(moduleUrl: string): string {
   const name = basename(fileURLToPath(moduleUrl)).replace(/\.ts$/, "");
   const file = join(BUNDLES, `${name}-${createHash("sha1").update(code).digest("hex").slice(0, 12)}.mjs`);
   if (!existsSync(file)) {
-    mkdirSync(BUNDLES, { recursive: true });
-    // Another build may be writing the same bundle: write aside, then rename over.
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, code);
-    renameSync(temporary, file);
+    // Another build may be writing the same bundle.
+    writeFileAtomic(file, code);
     for (const old of readdirSync(BUNDLES))
       if (old.startsWith(`${name}-`) && old.endsWith(".mjs") && old !== basename(file)) rmSync(join(BUNDLES, old), { force: true });
   }
