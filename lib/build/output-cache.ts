@@ -32,9 +32,9 @@ export async function fingerprintFiles(dir: string, include: (relativePath: stri
   return hash.digest("hex");
 }
 
-/** A fingerprint of pages given as (site path, HTML) pairs, in any order, plus `extra` text. */
-export function fingerprintPages(pages: Iterable<readonly [string, string]>, extra = ""): string {
-  const hash = createHash("sha1").update(extra).update("\0");
+/** A fingerprint of pages given as (site path, HTML) pairs, in any order. */
+export function fingerprintPages(pages: Iterable<readonly [string, string]>): string {
+  const hash = createHash("sha1");
   for (const [path, html] of [...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(path).update("\0").update(html).update("\0");
   return hash.digest("hex");
 }

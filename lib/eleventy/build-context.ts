@@ -3,7 +3,7 @@
  * diagnostics collected along the way. Created once per Eleventy configuration.
  */
 
-import { dirname, isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Diagnostics } from "../build/diagnostics.ts";
 import type { GitInfo } from "../build/git-history.ts";
@@ -40,6 +40,16 @@ export interface BuildRun {
 
 /** The project's own folder (where `layouts/` and `assets/` live), wherever the course is. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Where builds keep what the next build can reuse (highlighted code, rendered Markdown, indexes, the zip). */
+export const CACHE_DIR = join(PROJECT_ROOT, ".cache/coursesite");
+
+/** A page as Eleventy reports it once built (the `results` of `eleventy.after`). */
+export interface BuiltTemplate {
+  readonly inputPath?: string;
+  readonly outputPath?: string | false;
+  readonly content?: string;
+}
 
 export interface BuildContext {
   readonly projectRoot: string;

@@ -16,20 +16,14 @@ import { timed } from "../build/timing.ts";
 import { sitePath } from "../course/course-model.ts";
 import { writePagefindIndex } from "../search/pagefind-index.ts";
 import { OFFLINE_INDEX_FOLDER } from "../search/write-offline-index.ts";
-import type { BuildContext } from "./build-context.ts";
-
-interface BuildResult {
-  readonly outputPath?: string | false;
-  readonly content?: string;
-}
+import { type BuildContext, type BuiltTemplate, CACHE_DIR } from "./build-context.ts";
 
 export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   for (const mount of build.mounts) eleventyConfig.addWatchTarget(mount.from);
   let previewIndexing: Promise<void> | undefined;
-  eleventyConfig.on("eleventy.after", async ({ results }: { results?: readonly BuildResult[] }) => {
+  eleventyConfig.on("eleventy.after", async ({ results }: { results?: readonly BuiltTemplate[] }) => {
     const indexer = build.run.offlineIndexer;
     build.run.offlineIndexer = undefined;
-    const cache = join(build.projectRoot, ".cache/coursesite");
     const files = timed("static files", () => copyStaticFiles(build));
     const meta = timed("sitemap", () => {
       const model = build.run.model;
@@ -55,7 +49,7 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       });
     const pagefindIndex = (pages: Promise<string>, started = (): void => undefined): Promise<void> =>
       timed("pagefind", async () => {
-        await reuseOrMake(join(build.outputDir, "pagefind"), join(cache, "pagefind"), await pages, () => {
+        await reuseOrMake(join(build.outputDir, "pagefind"), join(CACHE_DIR, "pagefind"), await pages, () => {
           const run = writePagefindIndex(build.outputDir, build.config.language);
           started();
           return run;
@@ -64,7 +58,7 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       });
     const offlineIndex = (pages: Promise<string>): Promise<void> =>
       timed("offline index", async () => {
-        const made = await reuseOrMake(join(build.outputDir, OFFLINE_INDEX_FOLDER), join(cache, "offline-index"), await pages, async () => {
+        const made = await reuseOrMake(join(build.outputDir, OFFLINE_INDEX_FOLDER), join(CACHE_DIR, "offline-index"), await pages, async () => {
           await indexer?.finish(build.outputDir);
         });
         if (made === "reused") await indexer?.abandon();
@@ -94,7 +88,7 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
     // Its pages and index need not be read again to know whether the last zip will do.
     const zip = Promise.all([files, offline, pages]).then(([, , fingerprint]) =>
       timed("zip", () =>
-        writeOfflineZip(build.outputDir, build.offlineZip, join(cache, "offline-zip"), {
+        writeOfflineZip(build.outputDir, build.offlineZip, join(CACHE_DIR, "offline-zip"), {
           fingerprint,
           covers: (path) => path.endsWith(".html") || path.startsWith(`${OFFLINE_INDEX_FOLDER}/`),
         }),

@@ -3,19 +3,13 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { checkAnchors, idsIn } from "../content/anchor-check.ts";
 import { sitePath } from "../course/course-model.ts";
-import type { BuildContext } from "./build-context.ts";
-
-interface BuildResult {
-  readonly inputPath?: string;
-  readonly outputPath?: string | false;
-  readonly content?: string;
-}
+import type { BuildContext, BuiltTemplate } from "./build-context.ts";
 
 export function linkCheckPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   eleventyConfig.on("eleventy.before", () => {
     build.run.anchors = [];
   });
-  eleventyConfig.on("eleventy.after", ({ results }: { results?: readonly BuildResult[] }) => {
+  eleventyConfig.on("eleventy.after", ({ results }: { results?: readonly BuiltTemplate[] }) => {
     const pages = new Map<string, { html: string; source: string }>();
     for (const r of results ?? []) {
       if (typeof r.outputPath === "string" && typeof r.content === "string")

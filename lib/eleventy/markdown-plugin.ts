@@ -15,7 +15,7 @@ import { createCodeHighlighter, fenceLanguages } from "../markdown/code-highligh
 import { createMarkdown } from "../markdown/create-markdown.ts";
 import { HighlightCache } from "../markdown/highlight-cache.ts";
 import { prehighlight } from "../markdown/prehighlight.ts";
-import type { BuildContext } from "./build-context.ts";
+import { type BuildContext, CACHE_DIR } from "./build-context.ts";
 import { renderContextOf } from "./course-data.ts";
 import { memoizeRender } from "./render-memo.ts";
 
@@ -28,12 +28,12 @@ export function markdownSources(dir: string): string[] {
 }
 
 export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext): Promise<void> {
-  const cacheFile = join(build.projectRoot, ".cache/coursesite/highlight.json");
+  const cacheFile = join(CACHE_DIR, "highlight.json");
   const cache = HighlightCache.load(cacheFile);
   const highlighter = cachedHighlighter(await timed("shiki setup", () => createCodeHighlighter()), cache);
   const md = createMarkdown({ highlighter, contextOf: (env) => renderContextOf(env, build) });
   let sourceTexts: Map<string, string> | undefined;
-  const memo = memoizeRender(md, build, join(build.projectRoot, ".cache/coursesite/rendered"), () => sourceTexts);
+  const memo = memoizeRender(md, build, join(CACHE_DIR, "rendered"), () => sourceTexts);
   build.run.markdownRendered = memo.rendered;
   eleventyConfig.setLibrary("md", md);
 
