@@ -32,6 +32,8 @@ export interface BuildRun {
   model?: CourseModel | undefined;
   /** The worker building the offline search index from the pages as they render. */
   offlineIndexer?: OfflineIndexer | undefined;
+  /** Every Markdown file of the course with its text, read once at the start of the build. */
+  sourceTexts?: ReadonlyMap<string, string>;
   /** How many pages of this build so far had their Markdown rendered rather than reused. */
   markdownRendered?: () => number;
   /** Writes the Markdown caches for the next build (called once the search indexes are started). */

@@ -37,10 +37,17 @@ export function outputPathOf(data: EleventyPageData, build: BuildContext): strin
   return data.page.outputPath === false ? "" : sitePath(build.outputDir, data.page.outputPath);
 }
 
+/** A Markdown file's text as this build read it (from disk if the build did not), or undefined for a virtual page. */
+export function sourceTextOf(sourceFile: string, build: BuildContext): string | undefined {
+  const known = build.run.sourceTexts?.get(sourceFile);
+  if (known !== undefined) return known;
+  return existsSync(sourceFile) ? readFileSync(sourceFile, "utf8") : undefined;
+}
+
 /** Lines before the Markdown body: the front matter block, if any. */
-export function lineOffsetOf(sourceFile: string, body: unknown): number {
-  if (typeof body !== "string" || !existsSync(sourceFile)) return 0; // virtual pages (the 404 page) have no file
-  const whole = readFileSync(sourceFile, "utf8");
+export function lineOffsetOf(sourceFile: string, body: unknown, build: BuildContext): number {
+  const whole = typeof body === "string" ? sourceTextOf(sourceFile, build) : undefined;
+  if (whole === undefined || typeof body !== "string") return 0; // virtual pages (the 404 page) have no file
   const head = whole.slice(0, Math.max(0, whole.length - body.length));
   return head.split("\n").length - 1;
 }
@@ -57,7 +64,7 @@ export function renderContextOf(env: unknown, build: BuildContext): RenderContex
     context = {
       sourceFile,
       outputPath: outputPathOf(env, build),
-      lineOffset: lineOffsetOf(sourceFile, env.page.rawInput),
+      lineOffset: lineOffsetOf(sourceFile, env.page.rawInput, build),
       site: modelOf(env, build).siteMap,
       snippetDirs: build.mkdocs ? [build.mkdocs.baseDir] : [],
       report: (severity, line, message) => build.diagnostics.add({ severity, file: shown, line, message }),

@@ -20,7 +20,7 @@ export function jekyllPlugin(eleventyConfig: UserConfig, build: BuildContext): v
     if (!content.includes("{%") && !content.includes("{{")) return content;
     const sourceFile = resolve(data.page.inputPath);
     const file = build.displayPath(sourceFile);
-    const offset = lineOffsetOf(sourceFile, content);
+    const offset = lineOffsetOf(sourceFile, content, build);
     return expandLiquid(content, { includesDir, report: (line, message) => build.diagnostics.error(file, line + offset, message) });
   });
 }

@@ -32,8 +32,7 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
   const cache = HighlightCache.load(cacheFile);
   const highlighter = cachedHighlighter(await timed("shiki setup", () => createCodeHighlighter()), cache);
   const md = createMarkdown({ highlighter, contextOf: (env) => renderContextOf(env, build) });
-  let sourceTexts: Map<string, string> | undefined;
-  const memo = memoizeRender(md, build, join(CACHE_DIR, "rendered"), () => sourceTexts);
+  const memo = memoizeRender(md, build, join(CACHE_DIR, "rendered"));
   build.run.markdownRendered = memo.rendered;
   eleventyConfig.setLibrary("md", md);
 
@@ -44,7 +43,7 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
     highlighter.thaw();
     const files = markdownSources(build.inputDir);
     const texts = files.map((file) => readFileSync(file, "utf8"));
-    sourceTexts = new Map(files.map((file, i) => [file, texts[i] ?? ""]));
+    build.run.sourceTexts = new Map(files.map((file, i) => [file, texts[i] ?? ""]));
     // Highlighting runs while Eleventy reads the course; rendering waits for it (below).
     prepared = timed("prehighlight", () => prehighlight(files, texts, build.inputDir, cache, build.mkdocs ? [build.mkdocs.baseDir] : []));
     prepared.catch(() => undefined);

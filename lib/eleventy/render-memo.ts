@@ -22,7 +22,7 @@ import { writeFileAtomic } from "../build/write-atomic.ts";
 import type { AnchorReference } from "../content/anchor-check.ts";
 import type { SiteMap } from "../content/site-map.ts";
 import type { BuildContext } from "./build-context.ts";
-import { renderContextOf } from "./course-data.ts";
+import { renderContextOf, sourceTextOf } from "./course-data.ts";
 
 interface Rendered {
   readonly key: string;
@@ -64,8 +64,8 @@ interface StoredEntry extends Rendered {
   readonly source: string;
 }
 
-/** How many pages had their Markdown rendered (not reused) in the current build. */
 export interface RenderMemo {
+  /** How many pages had their Markdown rendered (not reused) in the current build. */
   readonly rendered: () => number;
   /** Starts a build: counts from zero, and forgets which entries were used. */
   startBuild(): void;
@@ -77,9 +77,8 @@ export interface RenderMemo {
  * Memoizes `md.render` for pages, keeping entries in `folder`: one file per page, read when
  * the page renders and written only when it was rendered again (a warm build reads 1,000
  * small files and writes none; one JSON file of every page cost a second to read and write).
- * `sourceTexts`, when given, has the Markdown files as the build read them.
  */
-export function memoizeRender(md: MarkdownIt, build: BuildContext, folder: string, sourceTexts: () => ReadonlyMap<string, string> | undefined): RenderMemo {
+export function memoizeRender(md: MarkdownIt, build: BuildContext, folder: string): RenderMemo {
   const render = md.render.bind(md);
   const version = memoVersion(build).slice(0, 16);
   const store = join(folder, version);
@@ -110,14 +109,8 @@ export function memoizeRender(md: MarkdownIt, build: BuildContext, folder: strin
       around = surroundingsOf(context.site, [build.inputDir, ...build.mounts.map((m) => m.from)]);
       surroundings.set(context.site, around);
     }
-    let whole = sourceTexts()?.get(context.sourceFile);
-    if (whole === undefined) {
-      try {
-        whole = readFileSync(context.sourceFile, "utf8");
-      } catch {
-        whole = ""; // A virtual page (the 404 page): its body is all there is.
-      }
-    }
+    // A virtual page (the 404 page) has no file: its body is all there is.
+    const whole = sourceTextOf(context.sourceFile, build) ?? "";
     const key = createHash("sha1").update(`${around}|${context.outputPath}|${context.lineOffset}|`).update(whole).update("\0").update(src).digest("hex");
     used.add(context.sourceFile);
     const known = stored(context.sourceFile);
