@@ -22,7 +22,8 @@ export interface PageWeight {
 }
 
 const gz = (data: string | Buffer): number => gzipSync(data, { level: 9 }).length / 1024;
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+/** The middle value (the upper one of two). */
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 /** Local files a page links as stylesheets or scripts (query strings dropped). */
 function linkedAssets(html: string): { files: string[]; blocking: number } {

@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { type HugoVariant, prepareHugo } from "./hugo-site.ts";
-import { measurePageWeight } from "./page-weight.ts";
+import { measurePageWeight, median } from "./page-weight.ts";
 import { measurePreview, type PreviewFigures } from "./preview-latency.ts";
 import { measureOfflineSearch } from "./search-latency.ts";
 
@@ -73,8 +73,6 @@ function measure(command: string, commandArgs: string[]): Promise<Measure> {
     });
   });
 }
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 function folderMb(dir: string): number {
   let bytes = 0;
