@@ -67,16 +67,20 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       // The first build waits for Pagefind (reused when the pages are the same as last time),
       // so search works once the server is up. After a save some page has changed: Pagefind
       // runs behind the reload, one run at a time and at low priority, so the browser and the
-      // next save come first. (The preview has no offline index: see search-plugin.ts.)
+      // next save come first; the caches are saved after it. (The preview has no offline
+      // index: see search-plugin.ts.)
       const first = previewIndexing === undefined;
       const index = first
         ? (): Promise<void> => pagefindIndex(fingerprint())
         : (): Promise<void> => timed("pagefind", () => writePagefindIndex(build.outputDir, build.config.language, { lowPriority: true }));
-      previewIndexing = (previewIndexing ?? Promise.resolve()).then(index).then(
+      const indexed = (previewIndexing ?? Promise.resolve()).then(index).then(
         () => undefined,
         (error: unknown) => console.error(`The search index was not updated: ${String(error)}`),
       );
-      await Promise.all([files, meta, first ? previewIndexing : undefined]);
+      previewIndexing = indexed
+        .then(() => build.run.saveCaches?.())
+        .catch((error: unknown) => console.error(`The build caches were not saved: ${String(error)}`));
+      await Promise.all([files, meta, first ? indexed : undefined]);
       return;
     }
     const pages = fingerprint();

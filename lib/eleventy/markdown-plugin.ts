@@ -58,16 +58,11 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
     highlighter.freeze(Object.keys(build.run.codeStyles));
   });
   // The caches are written later (tens of MB of JSON, a second at 1,000 modules, on this
-  // thread): in preview after the reload, so a save shows sooner; in a build once Pagefind is
-  // under way in its own process (finish-plugin.ts calls saveCaches), rather than before it.
-  let pendingSave: NodeJS.Timeout | undefined;
-  const save = (): void => {
-    cache.save(cacheFile);
-    memo.save();
-  };
-  build.run.saveCaches = () => timed("save caches", save);
-  eleventyConfig.on("eleventy.after", () => {
-    clearTimeout(pendingSave);
-    if (build.serving) pendingSave = setTimeout(save, 1500);
-  });
+  // thread): finish-plugin.ts calls saveCaches once Pagefind is under way in its own process,
+  // and in preview after the reload, so neither the index nor the page waits for them.
+  build.run.saveCaches = () =>
+    timed("save caches", () => {
+      cache.save(cacheFile);
+      memo.save();
+    });
 }
