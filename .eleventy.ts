@@ -1,10 +1,10 @@
 /**
- * Eleventy configuration of coursesite: the folders, then one plugin per concern.
- * Run through tsx; the build command (`npm run build`, lib/cli/build.ts) chooses
- * the course folder and the output folder.
+ * Eleventy configuration of coursesite: one plugin per concern. The build command
+ * (lib/cli/build.ts) chooses the course folder and the output folder and calls this
+ * itself, rather than Eleventy importing it: the whole build then runs from one
+ * JavaScript bundle (lib/cli/run.mjs), with no TypeScript loader.
  */
 
-import { join, relative } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { createBuildContext } from "./lib/eleventy/build-context.ts";
 import { clientAssetsPlugin } from "./lib/eleventy/client-assets-plugin.ts";
@@ -12,24 +12,23 @@ import { diagnosticsPlugin } from "./lib/eleventy/diagnostics-plugin.ts";
 import { finishPlugin } from "./lib/eleventy/finish-plugin.ts";
 import { frontMatterPlugin } from "./lib/eleventy/front-matter-plugin.ts";
 import { jekyllPlugin } from "./lib/eleventy/jekyll-plugin.ts";
-import { layoutPlugin } from "./lib/eleventy/layout-plugin.ts";
+import { LAYOUTS_DIR, layoutPlugin } from "./lib/eleventy/layout-plugin.ts";
 import { linkCheckPlugin } from "./lib/eleventy/link-check-plugin.ts";
 import { markdownPlugin } from "./lib/eleventy/markdown-plugin.ts";
 import { pageUrlsPlugin } from "./lib/eleventy/page-urls-plugin.ts";
 import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
 
-export const config = {
-  templateFormats: ["md"],
-  // Markdown is not run through a template language first: code in a course
-  // (GitHub Actions' `${{ … }}`, Jinja) must stay exactly as written.
-  markdownTemplateEngine: false as const,
-};
-
-export default async function coursesite(eleventyConfig: UserConfig): Promise<void> {
+/** `serving`: for the live preview (`npm start`) rather than a build. */
+export default async function coursesite(eleventyConfig: UserConfig, serving: boolean): Promise<void> {
   const { input, output } = eleventyConfig.directories as { input: string; output: string };
-  const build = createBuildContext(input, output, process.env.ELEVENTY_RUN_MODE === "serve");
-  // Layouts are the project's, whichever course folder is built (paths are relative to the input).
-  eleventyConfig.setLayoutsDirectory(relative(build.inputDir, join(build.projectRoot, "layouts")));
+  const build = createBuildContext(input, output, serving);
+  eleventyConfig.setTemplateFormats(["md"]);
+  // Markdown is not run through a template language first: code in a course
+  // (GitHub Actions' `${{ … }}`, Jinja) must stay exactly as written. (Eleventy's
+  // `markdownTemplateEngine` is set only from a configuration file, which we do not use.)
+  eleventyConfig.addGlobalData("templateEngineOverride", "md");
+  // Eleventy allows setting folders here, not in a plugin.
+  eleventyConfig.setLayoutsDirectory(LAYOUTS_DIR);
   // Preview: a saved file is complete sooner than Eleventy's default 150 ms of watching it settle.
   eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
 

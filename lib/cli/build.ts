@@ -9,6 +9,7 @@ import { join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import coursesite from "../../.eleventy.ts";
 import { type Diagnostic, formatDiagnostic } from "../build/diagnostics.ts";
 import { ARCHIVE_FOLDER, EDITION_DATA, type Edition, keepArchives } from "../build/editions.ts";
 import { createStaging, discard, markAsBuildOutput, outputFolderProblem, swapIn } from "../build/output-folder.ts";
@@ -20,7 +21,8 @@ import { BUILD_FAILED_EVENT, DIAGNOSTICS_EVENT } from "../eleventy/diagnostics-p
 import { stopPagefind } from "../search/pagefind-index.ts";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
 
-const CONFIG_PATH = join(PROJECT_ROOT, ".eleventy.ts");
+/** Eleventy reads no configuration file (not even one in the working folder): `coursesite` configures it. */
+const NO_CONFIG_FILE = false as unknown as string;
 
 class BuildFailed extends Error {}
 
@@ -68,14 +70,15 @@ async function runBuild(options: CliOptions): Promise<void> {
   let userConfig: UserConfig | undefined;
   try {
     const eleventy = new Eleventy(contentDir, staging, {
-      configPath: CONFIG_PATH,
+      configPath: NO_CONFIG_FILE,
       quietMode: true,
-      config: (eleventyConfig: UserConfig) => {
+      config: async (eleventyConfig: UserConfig) => {
         userConfig = eleventyConfig;
         if (options.archive) eleventyConfig.addGlobalData(EDITION_DATA, { label: options.archive, currentSite: site } satisfies Edition);
         eleventyConfig.on(DIAGNOSTICS_EVENT, (items: Diagnostic[]) => {
           diagnostics = items;
         });
+        await coursesite(eleventyConfig, false);
       },
     });
     eleventy.setIsVerbose(false);
@@ -113,7 +116,12 @@ async function runServe(options: CliOptions): Promise<void> {
   if (problem) throw new BuildFailed(problem);
   const { contentDir } = loadCourseSettings(input);
   await markAsBuildOutput(output);
-  const eleventy = new Eleventy(contentDir, output, { configPath: CONFIG_PATH, quietMode: options.quiet, runMode: "serve" });
+  const eleventy = new Eleventy(contentDir, output, {
+    configPath: NO_CONFIG_FILE,
+    quietMode: options.quiet,
+    runMode: "serve",
+    config: (eleventyConfig: UserConfig) => coursesite(eleventyConfig, true),
+  });
   await eleventy.init();
   await eleventy.watch();
   eleventy.serve(options.port);

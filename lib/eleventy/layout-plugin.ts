@@ -1,13 +1,15 @@
 /**
- * Eleventy plugin: every page renders through `layouts/page.11ty.ts` (whatever
- * `layout` name a course written for Just the Docs gives), and the layout gets its
- * page view from `this.pageView(data)`.
+ * Eleventy plugin: every page renders through `layouts/page.ts` (whatever `layout`
+ * name a course written for Just the Docs gives), and the layout gets its page view
+ * from `this.pageView(data)`. The layout is handed to Eleventy as a virtual template,
+ * so Eleventy never imports TypeScript itself and a build can run from one bundle.
  */
 
 import { createHash } from "node:crypto";
 import { join, relative, resolve } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import MarkdownIt from "markdown-it";
+import renderPage from "../../layouts/page.ts";
 import { EDITION_DATA, type Edition, editionBanner } from "../build/editions.ts";
 import { readGitInfo } from "../build/git-history.ts";
 import { timedSync as timed } from "../build/timing.ts";
@@ -19,6 +21,13 @@ import { buildPageView, type PageView, type SiteView } from "../page/page-view.t
 import type { BuildContext } from "./build-context.ts";
 import { isPageData, modelOf, outputPathOf } from "./course-data.ts";
 import { PROBLEMS_SCRIPT } from "./diagnostics-plugin.ts";
+
+/**
+ * Where Eleventy looks for layouts: a folder that exists only for it (a course may have
+ * a `_layouts/` folder of its own, written for Jekyll).
+ */
+export const LAYOUTS_DIR = "_coursesite-layouts";
+const PAGE_LAYOUT = "page.11ty.js";
 
 /** Layout names used by courses written for Jekyll themes; all mean our page layout. */
 export const LAYOUT_NAMES = ["default", "page", "home", "post", "minimal", "module", "session"];
@@ -41,8 +50,8 @@ export function contentSecurityPolicy(inlineScripts: readonly string[]): string 
 }
 
 export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
-  eleventyConfig.addExtension("11ty.ts", { key: "11ty.js" });
-  for (const name of LAYOUT_NAMES) eleventyConfig.addLayoutAlias(name, "page.11ty.ts");
+  eleventyConfig.addTemplate(`${LAYOUTS_DIR}/${PAGE_LAYOUT}`, renderPage);
+  for (const name of LAYOUT_NAMES) eleventyConfig.addLayoutAlias(name, PAGE_LAYOUT);
   eleventyConfig.addGlobalData("layout", "default");
 
   const footerMarkdown = MarkdownIt({ html: false, linkify: true });

@@ -108,11 +108,8 @@ function touchProse(course: string): void {
 }
 
 const node = process.execPath;
-const ours = (input: string, output: string): [string, string[]] => [
-  node,
-  ["--import", "tsx", "lib/cli/build.ts", "--input", input, "--output", output, "--quiet"],
-];
-const bare = (input: string, output: string): [string, string[]] => [node, ["--import", "tsx", "tests/bench/bare-eleventy.ts", input, output]];
+const ours = (input: string, output: string): [string, string[]] => [node, ["lib/cli/run.mjs", "--input", input, "--output", output, "--quiet"]];
+const bare = (input: string, output: string): [string, string[]] => [node, ["tests/bench/bare-eleventy.mjs", input, output]];
 
 /** Hugo's version (e.g. "0.111.3"), or undefined when there is no `hugo` on the PATH. */
 function hugoVersion(): string | undefined {

@@ -32,14 +32,10 @@ export async function build(input: string, args: string[] = [], output = join(mk
   let stdout = "";
   let stderr = "";
   try {
-    ({ stdout, stderr } = await run(
-      process.execPath,
-      ["--import", "tsx", join(PROJECT, "lib/cli/build.ts"), "--input", inputDir, "--output", output, ...args],
-      {
-        cwd: PROJECT,
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    ));
+    ({ stdout, stderr } = await run(process.execPath, [join(PROJECT, "lib/cli/run.mjs"), "--input", inputDir, "--output", output, ...args], {
+      cwd: PROJECT,
+      maxBuffer: 64 * 1024 * 1024,
+    }));
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
     code = typeof e.code === "number" ? e.code : 1;

@@ -4,17 +4,18 @@
  * read with Eleventy's own YAML parser and that one key dropped.
  */
 import { createRequire } from "node:module";
-import type UserConfig from "@11ty/eleventy/UserConfig";
 
 const eleventyRequire = createRequire(createRequire(import.meta.url).resolve("@11ty/eleventy"));
-const yaml = eleventyRequire("js-yaml") as { load(text: string): unknown };
+const yaml = eleventyRequire("js-yaml");
 
-export const config = { templateFormats: ["md"], markdownTemplateEngine: false as const };
-export default function bare(eleventyConfig: UserConfig): void {
+export const config = { templateFormats: ["md"], markdownTemplateEngine: false };
+
+/** @param {import("@11ty/eleventy/UserConfig").default} eleventyConfig */
+export default function bare(eleventyConfig) {
   eleventyConfig.setFrontMatterParsingOptions({
     engines: {
-      yaml: (text: string) => {
-        const data = (yaml.load(text) ?? {}) as Record<string, unknown>;
+      yaml: (text) => {
+        const data = yaml.load(text) ?? {};
         delete data.layout;
         return data;
       },
