@@ -6,7 +6,7 @@
  */
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { createBuildContext } from "./lib/eleventy/build-context.ts";
+import { type BuildContext, createBuildContext } from "./lib/eleventy/build-context.ts";
 import { clientAssetsPlugin } from "./lib/eleventy/client-assets-plugin.ts";
 import { diagnosticsPlugin } from "./lib/eleventy/diagnostics-plugin.ts";
 import { finishPlugin } from "./lib/eleventy/finish-plugin.ts";
@@ -18,8 +18,8 @@ import { markdownPlugin } from "./lib/eleventy/markdown-plugin.ts";
 import { pageUrlsPlugin } from "./lib/eleventy/page-urls-plugin.ts";
 import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
 
-/** `serving`: for the live preview (`npm start`) rather than a build. */
-export default async function coursesite(eleventyConfig: UserConfig, serving: boolean): Promise<void> {
+/** `serving`: for the live preview (`npm start`) rather than a build. Returns what the plugins share. */
+export default async function coursesite(eleventyConfig: UserConfig, serving: boolean): Promise<BuildContext> {
   const { input, output } = eleventyConfig.directories as { input: string; output: string };
   const build = createBuildContext(input, output, serving);
   eleventyConfig.setTemplateFormats(["md"]);
@@ -45,4 +45,5 @@ export default async function coursesite(eleventyConfig: UserConfig, serving: bo
   eleventyConfig.addPlugin(linkCheckPlugin, build);
   // Last: it reports what every part above found.
   eleventyConfig.addPlugin(diagnosticsPlugin, build);
+  return build;
 }

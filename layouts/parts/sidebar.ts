@@ -31,11 +31,11 @@ const closedBranches = new WeakMap<readonly NavNode<CoursePage>[], Map<string, S
 
 function navItem(node: NavNode<CoursePage>, view: SidebarView): SafeHtml {
   if (view.open.has(node.page.url)) return branch(node, view, true);
-  let known = closedBranches.get(view.roots);
-  if (!known) closedBranches.set(view.roots, (known = new Map()));
+  const known = closedBranches.get(view.roots) ?? new Map<string, SafeHtml>();
+  closedBranches.set(view.roots, known);
   const key = `${posix.dirname(view.current)}\0${node.index}`;
-  let markup = known.get(key);
-  if (!markup) known.set(key, (markup = branch(node, view, false)));
+  const markup = known.get(key) ?? branch(node, view, false);
+  known.set(key, markup);
   return markup;
 }
 

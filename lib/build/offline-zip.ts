@@ -6,9 +6,9 @@
  */
 
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import { zipFiles } from "./zip-writer.ts";
+import { writeZip } from "./zip-writer.ts";
 
 /** Files that are compressed already: stored as they are. */
 const STORED = /\.(png|jpe?g|gif|webp|woff2?|zip|gz|mp4|webm|pdf)$/i;
@@ -64,16 +64,19 @@ export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir
       // Not cached yet.
     }
   }
-  const files = await Promise.all(
-    paths.map(async (path) => ({ name: `${folder}/${path}`, data: await readFile(join(siteDir, path)), store: STORED.test(path) })),
-  );
-  const zip = await zipFiles(files);
-  await writeFile(target, zip);
+  const files = paths.map((path) => ({ name: `${folder}/${path}`, data: () => readFile(join(siteDir, path)), store: STORED.test(path) }));
+  const out = await open(target, "w");
+  let size: number;
+  try {
+    size = await writeZip(files, (piece) => out.write(piece));
+  } finally {
+    await out.close();
+  }
   if (cached && cacheDir) {
     // One zip is kept: the last one.
     await rm(cacheDir, { recursive: true, force: true });
     await mkdir(dirname(cached), { recursive: true });
-    await writeFile(cached, zip);
+    await copyFile(target, cached);
   }
-  return zip.length;
+  return size;
 }

@@ -13,7 +13,8 @@ const deflateRaw = promisify(deflateRawCallback);
 export interface ZipInput {
   /** Path inside the archive, with `/` separators. */
   readonly name: string;
-  readonly data: Uint8Array;
+  /** The file's bytes, or how to read them: read when their turn comes, so few files are in memory at once. */
+  readonly data: Uint8Array | (() => Promise<Uint8Array>);
   /** Store without compressing (for files that are compressed already). */
   readonly store?: boolean;
 }
@@ -29,6 +30,12 @@ const UTF8_NAMES = 0x0800;
  */
 const COMPRESSING_AT_ONCE = 4;
 
+/**
+ * Files read, compressed and written out together: the archive goes out in pieces of about
+ * this many files, instead of every file of the site being held in memory until the end.
+ */
+const FILES_PER_PIECE = 64;
+
 /** `map` for async work, at most `limit` items in flight, results in input order. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -43,58 +50,73 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
   return results;
 }
 
-/** The bytes of a ZIP archive holding `files` in the order given. */
-export async function zipFiles(files: readonly ZipInput[], level = 6): Promise<Buffer> {
-  const entries = await mapLimited(files, COMPRESSING_AT_ONCE, async (file) => {
-    const compressed = file.store ? undefined : await deflateRaw(file.data, { level });
-    const useStore = !compressed || compressed.length >= file.data.length;
-    return {
-      name: Buffer.from(file.name, "utf8"),
-      crc: crc32(file.data),
-      size: file.data.length,
-      method: useStore ? 0 : 8,
-      body: useStore ? file.data : (compressed as Buffer),
-    };
-  });
-  const parts: Uint8Array[] = [];
+/** Where an archive goes, piece by piece, in order. */
+export type ZipSink = (piece: Uint8Array) => Promise<unknown> | undefined;
+
+/** Writes a ZIP archive holding `files` (in the order given) to `sink`; returns its size in bytes. */
+export async function writeZip(files: readonly ZipInput[], sink: ZipSink, level = 6): Promise<number> {
   const central: Buffer[] = [];
   let offset = 0;
-  for (const e of entries) {
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(e.method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.body.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(e.name.length, 26);
-    local.writeUInt16LE(0, 28);
-    parts.push(local, e.name, e.body);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(UTF8_NAMES, 8);
-    header.writeUInt16LE(e.method, 10);
-    header.writeUInt16LE(DOS_TIME, 12);
-    header.writeUInt16LE(DOS_DATE, 14);
-    header.writeUInt32LE(e.crc, 16);
-    header.writeUInt32LE(e.body.length, 20);
-    header.writeUInt32LE(e.size, 24);
-    header.writeUInt16LE(e.name.length, 28);
-    header.writeUInt32LE(offset, 42);
-    central.push(header, e.name);
-    offset += local.length + e.name.length + e.body.length;
+  for (let first = 0; first < files.length; first += FILES_PER_PIECE) {
+    const entries = await mapLimited(files.slice(first, first + FILES_PER_PIECE), COMPRESSING_AT_ONCE, async (file) => {
+      const data = typeof file.data === "function" ? await file.data() : file.data;
+      const compressed = file.store ? undefined : await deflateRaw(data, { level });
+      const useStore = !compressed || compressed.length >= data.length;
+      return {
+        name: Buffer.from(file.name, "utf8"),
+        crc: crc32(data),
+        size: data.length,
+        method: useStore ? 0 : 8,
+        body: useStore ? data : (compressed as Buffer),
+      };
+    });
+    const piece: Uint8Array[] = [];
+    for (const e of entries) {
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(UTF8_NAMES, 6);
+      local.writeUInt16LE(e.method, 8);
+      local.writeUInt16LE(DOS_TIME, 10);
+      local.writeUInt16LE(DOS_DATE, 12);
+      local.writeUInt32LE(e.crc, 14);
+      local.writeUInt32LE(e.body.length, 18);
+      local.writeUInt32LE(e.size, 22);
+      local.writeUInt16LE(e.name.length, 26);
+      local.writeUInt16LE(0, 28);
+      piece.push(local, e.name, e.body);
+      const header = Buffer.alloc(46);
+      header.writeUInt32LE(0x02014b50, 0);
+      header.writeUInt16LE(20, 4);
+      header.writeUInt16LE(20, 6);
+      header.writeUInt16LE(UTF8_NAMES, 8);
+      header.writeUInt16LE(e.method, 10);
+      header.writeUInt16LE(DOS_TIME, 12);
+      header.writeUInt16LE(DOS_DATE, 14);
+      header.writeUInt32LE(e.crc, 16);
+      header.writeUInt32LE(e.body.length, 20);
+      header.writeUInt32LE(e.size, 24);
+      header.writeUInt16LE(e.name.length, 28);
+      header.writeUInt32LE(offset, 42);
+      central.push(header, e.name);
+      offset += local.length + e.name.length + e.body.length;
+    }
+    await sink(Buffer.concat(piece));
   }
   const centralSize = central.reduce((sum, b) => sum + b.length, 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, ...central, end]);
+  await sink(Buffer.concat([...central, end]));
+  return offset + centralSize + end.length;
+}
+
+/** The bytes of a ZIP archive holding `files` in the order given. */
+export async function zipFiles(files: readonly ZipInput[], level = 6): Promise<Buffer> {
+  const pieces: Uint8Array[] = [];
+  await writeZip(files, (piece) => void pieces.push(piece), level);
+  return Buffer.concat(pieces);
 }

@@ -7,8 +7,11 @@
 import { existsSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { stop as stopEsbuild } from "esbuild";
 import coursesite from "../../.eleventy.ts";
 import { type Diagnostic, formatDiagnostic } from "../build/diagnostics.ts";
 import { ARCHIVE_FOLDER, EDITION_DATA, type Edition, keepArchives } from "../build/editions.ts";
@@ -16,7 +19,7 @@ import { createStaging, discard, markAsBuildOutput, outputFolderProblem, swapIn 
 import { timed } from "../build/timing.ts";
 import { loadCourseSettings } from "../config/course-settings.ts";
 import { ConfigError } from "../config/site-config.ts";
-import { PROJECT_ROOT } from "../eleventy/build-context.ts";
+import { type BuildContext, PROJECT_ROOT } from "../eleventy/build-context.ts";
 import { BUILD_FAILED_EVENT, DIAGNOSTICS_EVENT } from "../eleventy/diagnostics-plugin.ts";
 import { stopPagefind } from "../search/pagefind-index.ts";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
@@ -53,6 +56,64 @@ function keptMessage(output: string): string {
   return existsSync(output) ? ` ${relative(process.cwd(), output) || output} was left as it was.` : "";
 }
 
+/**
+ * Gives back what the rendering took before Pagefind starts: at 1,000 pages Pagefind needs
+ * half a gigabyte, and beside a process still holding the rendered site the build passed 1 GB.
+ */
+async function releaseMemory(): Promise<void> {
+  // Eleventy keeps the layouts of the last build in a module-level cache, and through them
+  // its configuration, every plugin and every page. It empties that cache itself only in
+  // watch mode; this reaches into the same module (the version is pinned by the lock file,
+  // and if the module ever moves, only the memory is not freed).
+  try {
+    const cache = await import(new URL("./LayoutCache.js", import.meta.resolve("@11ty/eleventy")).href);
+    cache.default?.removeAll?.();
+  } catch {
+    // Not found: nothing to empty.
+  }
+  // esbuild's helper processes (tens of MB) are kept for a next bundle; there is none.
+  await stopEsbuild();
+  // V8 collects when a process allocates, and this one is about to wait without allocating.
+  // (Node offers no other way to ask for a full collection.)
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as (() => void) | undefined)?.();
+}
+
+type Rendered = { diagnostics: Diagnostic[]; searchIndex?: (() => Promise<void>) | undefined } | { diagnostics: Diagnostic[]; error: unknown };
+
+/**
+ * Eleventy's part of a build: every page, the offline index and zip, and the problems found.
+ * What it returns holds nothing of Eleventy, so that once it has returned the rendered site
+ * can be freed before Pagefind (the search index, left for last) takes its own half gigabyte.
+ */
+async function renderSite(contentDir: string, staging: string, edition: Edition | undefined): Promise<Rendered> {
+  let diagnostics: Diagnostic[] = [];
+  let userConfig: UserConfig | undefined;
+  let build: BuildContext | undefined;
+  try {
+    const eleventy = new Eleventy(contentDir, staging, {
+      configPath: NO_CONFIG_FILE,
+      quietMode: true,
+      config: async (eleventyConfig: UserConfig) => {
+        userConfig = eleventyConfig;
+        if (edition) eleventyConfig.addGlobalData(EDITION_DATA, edition);
+        eleventyConfig.on(DIAGNOSTICS_EVENT, (items: Diagnostic[]) => {
+          diagnostics = items;
+        });
+        build = await coursesite(eleventyConfig, false);
+      },
+    });
+    eleventy.setIsVerbose(false);
+    // Eleventy's own log (a stack trace on failure) is replaced by our messages; DEBUG=Eleventy* shows it.
+    eleventy.logger.overrideLogger(process.env.DEBUG ? console : SILENT);
+    await timed("eleventy", () => eleventy.write());
+    return { diagnostics, searchIndex: build?.run.searchIndex };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) await userConfig?.emit(BUILD_FAILED_EVENT);
+    return { diagnostics, error };
+  }
+}
+
 async function runBuild(options: CliOptions): Promise<void> {
   const input = resolve(options.input);
   const site = resolve(options.output);
@@ -66,38 +127,26 @@ async function runBuild(options: CliOptions): Promise<void> {
 
   const started = performance.now();
   const staging = await createStaging(output);
-  let diagnostics: Diagnostic[] = [];
-  let userConfig: UserConfig | undefined;
-  try {
-    const eleventy = new Eleventy(contentDir, staging, {
-      configPath: NO_CONFIG_FILE,
-      quietMode: true,
-      config: async (eleventyConfig: UserConfig) => {
-        userConfig = eleventyConfig;
-        if (options.archive) eleventyConfig.addGlobalData(EDITION_DATA, { label: options.archive, currentSite: site } satisfies Edition);
-        eleventyConfig.on(DIAGNOSTICS_EVENT, (items: Diagnostic[]) => {
-          diagnostics = items;
-        });
-        await coursesite(eleventyConfig, false);
-      },
-    });
-    eleventy.setIsVerbose(false);
-    // Eleventy's own log (a stack trace on failure) is replaced by our messages; DEBUG=Eleventy* shows it.
-    eleventy.logger.overrideLogger(process.env.DEBUG ? console : SILENT);
-    await timed("eleventy", () => eleventy.write());
-  } catch (error) {
+  const rendered = await renderSite(contentDir, staging, options.archive ? { label: options.archive, currentSite: site } : undefined);
+  if ("error" in rendered) {
     await discard(staging);
-    if (error instanceof ConfigError) throw error;
+    if (rendered.error instanceof ConfigError) throw rendered.error;
     // What was found before the stop is usually the cause (two pages writing one file, say).
-    await userConfig?.emit(BUILD_FAILED_EVENT);
-    const { errors } = report(diagnostics, true);
+    const { errors } = report(rendered.diagnostics, true);
     if (errors > 0) throw new BuildFailed(`${errors} problem${errors === 1 ? "" : "s"} to fix (listed above).${keptMessage(output)}`);
-    throw new BuildFailed(`the build stopped: ${describe(error)}${keptMessage(output)}`);
+    throw new BuildFailed(`the build stopped: ${describe(rendered.error)}${keptMessage(output)}`);
   }
-  const { errors, warnings } = report(diagnostics, strict);
+  const { errors, warnings } = report(rendered.diagnostics, strict);
   if (errors > 0) {
     await discard(staging);
     throw new BuildFailed(`${errors} problem${errors === 1 ? "" : "s"} to fix (listed above).${keptMessage(output)} To build anyway, run with --no-strict.`);
+  }
+  await releaseMemory();
+  try {
+    await rendered.searchIndex?.();
+  } catch (error) {
+    await discard(staging);
+    throw new BuildFailed(`${describe(error)}${keptMessage(output)}`);
   }
   if (!options.archive) await keepArchives(output, staging);
   await timed("swap", () => swapIn(staging, output));

@@ -38,6 +38,11 @@ export interface BuildRun {
   markdownRendered?: () => number;
   /** Writes the Markdown caches for the next build (called once the search indexes are started). */
   saveCaches?: () => Promise<void>;
+  /**
+   * A build's Pagefind run, left for the build command to start once Eleventy has let go of
+   * the pages (see lib/cli/build.ts). It holds nothing of the build but folders and a fingerprint.
+   */
+  searchIndex?: (() => Promise<void>) | undefined;
 }
 
 /** The project's own folder (where `layouts/` and `assets/` live), wherever the course is. */

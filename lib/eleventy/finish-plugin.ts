@@ -1,6 +1,8 @@
 /**
  * Eleventy plugin: what is written once every page is: the course's other files, both
- * search indexes and the offline zip. Pagefind (its own process) runs beside the rest.
+ * search indexes and the offline zip. A build leaves Pagefind (its own process) to the
+ * build command, which runs it once Eleventy is done and its memory can be freed: at 1,000
+ * pages Pagefind needs about 0.5 GB, and beside the rendered site that went past 1 GB.
  * In preview there is no zip and no offline index, and after the first build Pagefind
  * runs behind the reload, so a save shows at once and search catches up a moment later.
  */
@@ -17,6 +19,18 @@ import { sitePath } from "../course/course-model.ts";
 import { writePagefindIndex } from "../search/pagefind-index.ts";
 import { OFFLINE_INDEX_FOLDER } from "../search/write-offline-index.ts";
 import { type BuildContext, type BuiltTemplate, CACHE_DIR } from "./build-context.ts";
+
+/**
+ * Pagefind's run for the pages with this fingerprint (reused when the last run had the same).
+ * Made out here, not in the handler below: a function made there would keep its variables,
+ * every page's HTML among them, alive for as long as the build command holds it.
+ */
+function searchIndexOf(outputDir: string, language: string): (pages: Promise<string>) => Promise<void> {
+  return (pages) =>
+    timed("pagefind", async () => {
+      await reuseOrMake(join(outputDir, "pagefind"), join(CACHE_DIR, "pagefind"), await pages, () => writePagefindIndex(outputDir, language));
+    });
+}
 
 export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   for (const mount of build.mounts) eleventyConfig.addWatchTarget(mount.from);
@@ -47,15 +61,7 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
         const copied = await fingerprintFiles(build.outputDir, (p) => p.endsWith(".html") && !written.has(p.split(sep).join("/")));
         return `${codeVersion(build.projectRoot)}|${build.config.language}|${fingerprintPages(pages)}|${copied}`;
       });
-    const pagefindIndex = (pages: Promise<string>, started = (): void => undefined): Promise<void> =>
-      timed("pagefind", async () => {
-        await reuseOrMake(join(build.outputDir, "pagefind"), join(CACHE_DIR, "pagefind"), await pages, () => {
-          const run = writePagefindIndex(build.outputDir, build.config.language);
-          started();
-          return run;
-        });
-        started();
-      });
+    const pagefindIndex = searchIndexOf(build.outputDir, build.config.language);
     const offlineIndex = (pages: Promise<string>): Promise<void> =>
       timed("offline index", async () => {
         const made = await reuseOrMake(join(build.outputDir, OFFLINE_INDEX_FOLDER), join(CACHE_DIR, "offline-index"), await pages, async () => {
@@ -84,9 +90,7 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       return;
     }
     const pages = fingerprint();
-    let pagefindStarted = (): void => undefined;
-    const saved = new Promise<void>((resolve) => (pagefindStarted = resolve)).then(() => build.run.saveCaches?.());
-    const pagefind = pagefindIndex(pages, pagefindStarted);
+    build.run.searchIndex = pagefindIndex.bind(undefined, pages);
     const offline = offlineIndex(pages);
     // The zip holds the files and the offline index; it leaves Pagefind's out, so does not wait for it.
     // Its pages and index need not be read again to know whether the last zip will do.
@@ -98,6 +102,6 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
         }),
       ),
     );
-    await Promise.all([meta, pagefind, zip, saved]);
+    await Promise.all([meta, zip, build.run.saveCaches?.()]);
   });
 }

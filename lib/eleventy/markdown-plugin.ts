@@ -58,8 +58,8 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
     highlighter.freeze(Object.keys(build.run.codeStyles));
   });
   // The caches are written later (tens of MB of JSON, a second at 1,000 modules, on this
-  // thread): finish-plugin.ts calls saveCaches once Pagefind is under way in its own process,
-  // and in preview after the reload, so neither the index nor the page waits for them.
+  // thread): finish-plugin.ts calls saveCaches beside the offline index and the zip, and in
+  // preview after the reload, so the page does not wait for them.
   build.run.saveCaches = () =>
     timed("save caches", () => {
       cache.save(cacheFile);

@@ -145,6 +145,9 @@ export function memoizeRender(md: MarkdownIt, build: BuildContext, folder: strin
       for (const name of readdirSync(store)) if (!kept.has(name) && name.endsWith(".json")) rmSync(join(store, name), { force: true });
       for (const name of readdirSync(folder)) if (name !== version) rmSync(join(folder, name), { recursive: true, force: true });
       for (const source of pages.keys()) if (!used.has(source)) pages.delete(source);
+      // Eleventy keeps every Markdown library it was given, and so this memo, for as long as
+      // the process runs. A build has no next render: it lets go of the pages, now on disk.
+      if (!build.serving) pages.clear();
     },
   };
 }

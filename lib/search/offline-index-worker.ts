@@ -5,7 +5,7 @@
  */
 
 import { parentPort, workerData } from "node:worker_threads";
-import type { IndexedPage } from "./offline-index.ts";
+import { type IndexedPage, TermPool } from "./offline-index.ts";
 import { pageEntry, writeIndexFiles } from "./write-offline-index.ts";
 
 type Message = { url: string; bytes: Uint8Array } | { finish: string };
@@ -13,10 +13,11 @@ type Message = { url: string; bytes: Uint8Array } | { finish: string };
 if (parentPort && (workerData as { module?: string } | null)?.module === import.meta.url) {
   const port = parentPort;
   const pages = new Map<string, IndexedPage>();
+  const terms = new TermPool();
   const decoder = new TextDecoder();
   port.on("message", async (message: Message) => {
     if ("url" in message) {
-      const entry = pageEntry({ url: message.url, html: decoder.decode(message.bytes) });
+      const entry = pageEntry({ url: message.url, html: decoder.decode(message.bytes) }, terms);
       if (entry) pages.set(entry.url, entry);
       else pages.delete(message.url);
       return;

@@ -8,15 +8,19 @@
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { setPriority } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 
-/** Pagefind runs now going (its launcher and the binary it starts, in their own process group). */
+/** Pagefind runs now going (each in its own process group, so that stopping one stops all it started). */
 const running = new Set<ChildProcess>();
 
-/** The npm package's own launcher, which finds the binary for this platform. */
-function pagefindLauncher(): string {
-  return join(dirname(fileURLToPath(import.meta.resolve("pagefind"))), "runner/bin.cjs");
+/**
+ * The binary for this platform, found the way the npm package's own launcher finds it. It
+ * is run directly: through the launcher, a Node process (45 MB) waited beside it.
+ */
+async function pagefindBinary(): Promise<string> {
+  const { resolveBinaryPath } = (await import(new URL("./resolveBinary.js", import.meta.resolve("pagefind")).href)) as {
+    resolveBinaryPath(names: string[]): string;
+  };
+  return resolveBinaryPath(["pagefind_extended", "pagefind"]);
 }
 
 /** Nice value of a low-priority run: the preview's own work and the browser go first. */
@@ -26,10 +30,11 @@ const LOW_PRIORITY = 15;
  * Indexes the built site in `siteDir` and writes Pagefind's files to `siteDir/pagefind`.
  * With `lowPriority`, the run yields the CPU to everything else (the binary inherits it).
  */
-export function writePagefindIndex(siteDir: string, language: string, options: { lowPriority?: boolean } = {}): Promise<void> {
+export async function writePagefindIndex(siteDir: string, language: string, options: { lowPriority?: boolean } = {}): Promise<void> {
+  const binary = await pagefindBinary();
   return new Promise((done, fail) => {
-    const args = [pagefindLauncher(), "--site", siteDir, "--output-subdir", "pagefind", "--keep-index-url", "--force-language", language, "--silent"];
-    const child = spawn(process.execPath, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    const args = ["--site", siteDir, "--output-subdir", "pagefind", "--keep-index-url", "--force-language", language, "--silent"];
+    const child = spawn(binary, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
     running.add(child);
     if (options.lowPriority && child.pid) {
       try {

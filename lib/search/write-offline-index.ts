@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { startWorker } from "../workers/start-worker.ts";
-import { buildOfflineIndex, type IndexedPage, indexSection, offlineIndexFiles } from "./offline-index.ts";
+import { buildOfflineIndex, type IndexedPage, indexSection, offlineIndexFiles, type TermPool } from "./offline-index.ts";
 import { decodeEntities, indexedRegionStart, pageSections } from "./page-sections.ts";
 
 export const OFFLINE_INDEX_FOLDER = "search";
@@ -24,11 +24,11 @@ function searchTitle(html: string): string {
 }
 
 /** What the index keeps of a page, or undefined for a page that is not indexed. */
-export function pageEntry(page: BuiltPage): IndexedPage | undefined {
+export function pageEntry(page: BuiltPage, pool?: TermPool): IndexedPage | undefined {
   const sections = pageSections(page.html);
   if (sections.length === 0) return undefined;
   const title = searchTitle(page.html);
-  return { url: page.url, title, sections: sections.map((s) => indexSection(s, title)) };
+  return { url: page.url, title, sections: sections.map((s) => indexSection(s, title, pool)) };
 }
 
 /** Writes the index of `pages` (in URL order, for reproducible files); returns the file count and the largest file in bytes. */

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { unzipSync } from "fflate";
-import { zipFiles } from "../../lib/build/zip-writer.ts";
+import { writeZip, zipFiles } from "../../lib/build/zip-writer.ts";
 
 const files = Array.from({ length: 40 }, (_, i) => ({
   name: `course/s${i % 3}/page-${i}.html`,
@@ -25,5 +25,29 @@ describe("zipFiles", () => {
     const [a, b] = await Promise.all([zipFiles(files), zipFiles(files)]);
     assert.ok(a.equals(b));
     assert.ok(a.length < files.reduce((sum, f) => sum + f.data.length, 0) / 2);
+  });
+
+  it("streams in pieces: files are read only when their turn comes, and a long archive reads back whole", async () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ name: `course/p${i}.html`, text: `<p>${i} ${"text ".repeat(i)}</p>` }));
+    let reading = 0;
+    let mostAtOnce = 0;
+    const pieces: Uint8Array[] = [];
+    const size = await writeZip(
+      many.map((f) => ({
+        name: f.name,
+        data: async () => {
+          mostAtOnce = Math.max(mostAtOnce, ++reading - pieces.length * 64);
+          return Buffer.from(f.text);
+        },
+      })),
+      (piece) => void pieces.push(piece),
+    );
+    const zip = Buffer.concat(pieces);
+    assert.equal(zip.length, size);
+    assert.ok(pieces.length > 2, `${pieces.length} pieces`);
+    assert.ok(mostAtOnce <= 64, `${mostAtOnce} files read before their piece was written`);
+    const read = unzipSync(zip);
+    for (const f of many) assert.equal(Buffer.from(read[f.name] ?? []).toString(), f.text);
+    assert.ok(zip.equals(await zipFiles(many.map((f) => ({ name: f.name, data: Buffer.from(f.text) })))));
   });
 });
