@@ -6,7 +6,7 @@
  */
 
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { type BuildContext, createBuildContext } from "./lib/eleventy/build-context.ts";
+import { type BuildContext, createBuildContext, type RunMode } from "./lib/eleventy/build-context.ts";
 import { clientAssetsPlugin } from "./lib/eleventy/client-assets-plugin.ts";
 import { diagnosticsPlugin } from "./lib/eleventy/diagnostics-plugin.ts";
 import { finishPlugin } from "./lib/eleventy/finish-plugin.ts";
@@ -18,10 +18,10 @@ import { markdownPlugin } from "./lib/eleventy/markdown-plugin.ts";
 import { pageUrlsPlugin } from "./lib/eleventy/page-urls-plugin.ts";
 import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
 
-/** `serving`: for the live preview (`npm start`) rather than a build. Returns what the plugins share. */
-export default async function coursesite(eleventyConfig: UserConfig, serving: boolean): Promise<BuildContext> {
+/** Configures Eleventy for a build or the live preview (`npm start`); returns what the plugins share. */
+export default async function coursesite(eleventyConfig: UserConfig, mode: RunMode): Promise<BuildContext> {
   const { input, output } = eleventyConfig.directories as { input: string; output: string };
-  const build = createBuildContext(input, output, serving);
+  const build = createBuildContext(input, output, mode);
   eleventyConfig.setTemplateFormats(["md"]);
   // Markdown is not run through a template language first: code in a course
   // (GitHub Actions' `${{ … }}`, Jinja) must stay exactly as written. (Eleventy's

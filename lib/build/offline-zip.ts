@@ -6,9 +6,9 @@
  */
 
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
-import { writeZip } from "./zip-writer.ts";
+import { type PreviousEntries, readZipEntries, type StoredEntry, writeZip } from "./zip-writer.ts";
 
 /** Files that are compressed already: stored as they are. */
 const STORED = /\.(png|jpe?g|gif|webp|woff2?|zip|gz|mp4|webm|pdf)$/i;
@@ -64,11 +64,27 @@ export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir
       // Not cached yet.
     }
   }
-  const files = paths.map((path) => ({ name: `${folder}/${path}`, data: () => readFile(join(siteDir, path)), store: STORED.test(path) }));
+  // Each file's SHA-1, kept beside the cached zip: the next zip takes over the entries of
+  // files whose bytes are the same, rather than compressing them again.
+  const digests: Record<string, string> = {};
+  const files = paths.map((path) => {
+    const name = `${folder}/${path}`;
+    const data = async (): Promise<Buffer> => {
+      const bytes = await readFile(join(siteDir, path));
+      digests[name] = createHash("sha1").update(bytes).digest("hex");
+      return bytes;
+    };
+    return { name, data, store: STORED.test(path) };
+  });
+  const last = cacheDir ? await lastZip(cacheDir) : undefined;
+  const previous: PreviousEntries = (name, data) => {
+    const entry = last?.entries.get(name);
+    return entry && entry.size === data.length && last?.digests[name] === digests[name] ? entry : undefined;
+  };
   const out = await open(target, "w");
   let size: number;
   try {
-    size = await writeZip(files, (piece) => out.write(piece));
+    size = await writeZip(files, (piece) => out.write(piece), undefined, previous);
   } finally {
     await out.close();
   }
@@ -77,6 +93,21 @@ export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir
     await rm(cacheDir, { recursive: true, force: true });
     await mkdir(dirname(cached), { recursive: true });
     await copyFile(target, cached);
+    await writeFile(cached.replace(/\.zip$/, ".json"), JSON.stringify(digests));
   }
   return size;
+}
+
+/** The zip kept in `cacheDir`, its entries and its files' digests, if there is one. */
+async function lastZip(cacheDir: string): Promise<{ entries: Map<string, StoredEntry>; digests: Record<string, string> } | undefined> {
+  try {
+    const name = (await readdir(cacheDir)).find((f) => f.endsWith(".zip"));
+    if (!name) return undefined;
+    const zip = join(cacheDir, name);
+    const digests = JSON.parse(await readFile(zip.replace(/\.zip$/, ".json"), "utf8")) as Record<string, string>;
+    return { entries: readZipEntries(await readFile(zip)), digests };
+  } catch {
+    // None, or damaged: every file is compressed.
+    return undefined;
+  }
 }

@@ -15,23 +15,6 @@ import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 
-/** A fingerprint of the files under `dir` that `include` accepts (paths and contents). */
-export async function fingerprintFiles(dir: string, include: (relativePath: string) => boolean): Promise<string> {
-  const paths = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
-    .filter(include)
-    .sort();
-  const hash = createHash("sha1");
-  for (const path of paths)
-    hash
-      .update(path)
-      .update("\0")
-      .update(await readFile(join(dir, path)))
-      .update("\0");
-  return hash.digest("hex");
-}
-
 /** A fingerprint of pages given as (site path, HTML) pairs, in any order. */
 export function fingerprintPages(pages: Iterable<readonly [string, string]>): string {
   const hash = createHash("sha1");

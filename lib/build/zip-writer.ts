@@ -53,13 +53,57 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 /** Where an archive goes, piece by piece, in order. */
 export type ZipSink = (piece: Uint8Array) => Promise<unknown> | undefined;
 
-/** Writes a ZIP archive holding `files` (in the order given) to `sink`; returns its size in bytes. */
-export async function writeZip(files: readonly ZipInput[], sink: ZipSink, level = 6): Promise<number> {
+/** An entry as stored in an archive: how it is compressed, and its bytes so. */
+export interface StoredEntry {
+  readonly method: number;
+  readonly crc: number;
+  readonly size: number;
+  readonly body: Uint8Array;
+}
+
+/**
+ * Stored entries that may be taken over as they are: given a file's name and bytes, an
+ * entry holding exactly those bytes, or undefined. (Compressing is most of the work of
+ * writing an archive; after a small change most files are the same as last time.)
+ */
+export type PreviousEntries = (name: string, data: Uint8Array) => StoredEntry | undefined;
+
+/** The entries of a ZIP archive written by `writeZip` (or any without ZIP64 or encryption), by name. */
+export function readZipEntries(zip: Uint8Array): Map<string, StoredEntry> {
+  const bytes = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  const entries = new Map<string, StoredEntry>();
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) return entries;
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  for (let i = 0; i < count && bytes.readUInt32LE(at) === 0x02014b50; i++) {
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const local = bytes.readUInt32LE(at + 42);
+    const compressedSize = bytes.readUInt32LE(at + 20);
+    const bodyStart = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    entries.set(bytes.toString("utf8", at + 46, at + 46 + nameLength), {
+      method: bytes.readUInt16LE(at + 10),
+      crc: bytes.readUInt32LE(at + 16),
+      size: bytes.readUInt32LE(at + 24),
+      body: bytes.subarray(bodyStart, bodyStart + compressedSize),
+    });
+    at += 46 + nameLength + bytes.readUInt16LE(at + 30) + bytes.readUInt16LE(at + 32);
+  }
+  return entries;
+}
+
+/**
+ * Writes a ZIP archive holding `files` (in the order given) to `sink`; returns its size in
+ * bytes. Entries that `previous` has for the same bytes are copied, not compressed again.
+ */
+export async function writeZip(files: readonly ZipInput[], sink: ZipSink, level = 6, previous?: PreviousEntries): Promise<number> {
   const central: Buffer[] = [];
   let offset = 0;
   for (let first = 0; first < files.length; first += FILES_PER_PIECE) {
     const entries = await mapLimited(files.slice(first, first + FILES_PER_PIECE), COMPRESSING_AT_ONCE, async (file) => {
       const data = typeof file.data === "function" ? await file.data() : file.data;
+      const kept = previous?.(file.name, data);
+      if (kept) return { name: Buffer.from(file.name, "utf8"), ...kept };
       const compressed = file.store ? undefined : await deflateRaw(data, { level });
       const useStore = !compressed || compressed.length >= data.length;
       return {

@@ -57,8 +57,9 @@ function keptMessage(output: string): string {
 }
 
 /**
- * Gives back what the rendering took before Pagefind starts: at 1,000 pages Pagefind needs
- * half a gigabyte, and beside a process still holding the rendered site the build passed 1 GB.
+ * Gives back what the rendering took before the last steps start: at 1,000 pages Pagefind
+ * needs half a gigabyte, and beside a process still holding the rendered site the build
+ * passed 1 GB.
  */
 async function releaseMemory(): Promise<void> {
   // Eleventy keeps the layouts of the last build in a module-level cache, and through them
@@ -79,14 +80,15 @@ async function releaseMemory(): Promise<void> {
   (runInNewContext("gc") as (() => void) | undefined)?.();
 }
 
-type Rendered = { diagnostics: Diagnostic[]; searchIndex?: (() => Promise<void>) | undefined } | { diagnostics: Diagnostic[]; error: unknown };
+type Rendered = { diagnostics: Diagnostic[]; lastSteps?: (() => Promise<void>) | undefined } | { diagnostics: Diagnostic[]; error: unknown };
 
 /**
- * Eleventy's part of a build: every page, the offline index and zip, and the problems found.
- * What it returns holds nothing of Eleventy, so that once it has returned the rendered site
- * can be freed before Pagefind (the search index, left for last) takes its own half gigabyte.
+ * Eleventy's part of a build: every page, the course's files, the offline index, and the
+ * problems found. What it returns (the problems, and the last steps: Pagefind and the zip)
+ * holds nothing of Eleventy, so that the rendered site can be freed before Pagefind takes
+ * its own half gigabyte.
  */
-async function renderSite(contentDir: string, staging: string, edition: Edition | undefined): Promise<Rendered> {
+async function renderSite(contentDir: string, staging: string, output: string, edition: Edition | undefined): Promise<Rendered> {
   let diagnostics: Diagnostic[] = [];
   let userConfig: UserConfig | undefined;
   let build: BuildContext | undefined;
@@ -100,14 +102,14 @@ async function renderSite(contentDir: string, staging: string, edition: Edition 
         eleventyConfig.on(DIAGNOSTICS_EVENT, (items: Diagnostic[]) => {
           diagnostics = items;
         });
-        build = await coursesite(eleventyConfig, false);
+        build = await coursesite(eleventyConfig, { serving: false, previousOutput: existsSync(output) ? output : undefined });
       },
     });
     eleventy.setIsVerbose(false);
     // Eleventy's own log (a stack trace on failure) is replaced by our messages; DEBUG=Eleventy* shows it.
     eleventy.logger.overrideLogger(process.env.DEBUG ? console : SILENT);
     await timed("eleventy", () => eleventy.write());
-    return { diagnostics, searchIndex: build?.run.searchIndex };
+    return { diagnostics, lastSteps: build?.run.lastSteps };
   } catch (error) {
     if (!(error instanceof ConfigError)) await userConfig?.emit(BUILD_FAILED_EVENT);
     return { diagnostics, error };
@@ -127,7 +129,7 @@ async function runBuild(options: CliOptions): Promise<void> {
 
   const started = performance.now();
   const staging = await createStaging(output);
-  const rendered = await renderSite(contentDir, staging, options.archive ? { label: options.archive, currentSite: site } : undefined);
+  const rendered = await renderSite(contentDir, staging, output, options.archive ? { label: options.archive, currentSite: site } : undefined);
   if ("error" in rendered) {
     await discard(staging);
     if (rendered.error instanceof ConfigError) throw rendered.error;
@@ -143,7 +145,7 @@ async function runBuild(options: CliOptions): Promise<void> {
   }
   await releaseMemory();
   try {
-    await rendered.searchIndex?.();
+    await rendered.lastSteps?.();
   } catch (error) {
     await discard(staging);
     throw new BuildFailed(`${describe(error)}${keptMessage(output)}`);
@@ -169,7 +171,7 @@ async function runServe(options: CliOptions): Promise<void> {
     configPath: NO_CONFIG_FILE,
     quietMode: options.quiet,
     runMode: "serve",
-    config: (eleventyConfig: UserConfig) => coursesite(eleventyConfig, true),
+    config: (eleventyConfig: UserConfig) => coursesite(eleventyConfig, { serving: true }),
   });
   await eleventy.init();
   await eleventy.watch();

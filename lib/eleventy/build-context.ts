@@ -39,10 +39,11 @@ export interface BuildRun {
   /** Writes the Markdown caches for the next build (called once the search indexes are started). */
   saveCaches?: () => Promise<void>;
   /**
-   * A build's Pagefind run, left for the build command to start once Eleventy has let go of
-   * the pages (see lib/cli/build.ts). It holds nothing of the build but folders and a fingerprint.
+   * A build's last steps (Pagefind and the offline zip), left for the build command to start
+   * once Eleventy has let go of the pages (see lib/cli/build.ts). They hold nothing of the
+   * build but folders, the course's file list and a fingerprint.
    */
-  searchIndex?: (() => Promise<void>) | undefined;
+  lastSteps?: (() => Promise<void>) | undefined;
 }
 
 /** The project's own folder (where `layouts/` and `assets/` live), wherever the course is. */
@@ -75,6 +76,8 @@ export interface BuildContext {
   readonly diagnostics: Diagnostics;
   /** Whether Eleventy is serving (live preview) rather than building once. */
   readonly serving: boolean;
+  /** The site a build replaces, once it succeeded (`outputDir` being a fresh folder beside it). */
+  readonly previousOutput?: string | undefined;
   readonly run: BuildRun;
   /** Site-relative path of the zip for offline reading. */
   readonly offlineZip: string;
@@ -82,8 +85,14 @@ export interface BuildContext {
   displayPath(absolutePath: string): string;
 }
 
+/** How Eleventy runs: serving, or building into a fresh folder that replaces `previousOutput`. */
+export interface RunMode {
+  readonly serving: boolean;
+  readonly previousOutput?: string | undefined;
+}
+
 /** Sets up the context for a build of `inputDir` into `outputDir`. Throws ConfigError for bad settings. */
-export function createBuildContext(inputDir: string, outputDir: string, serving: boolean): BuildContext {
+export function createBuildContext(inputDir: string, outputDir: string, { serving, previousOutput }: RunMode): BuildContext {
   const input = resolve(inputDir);
   const { config, format, notices, mkdocs } = loadCourseSettings(input);
   const mounts = Object.entries(config.mounts).map(([to, from]) => ({
@@ -101,6 +110,7 @@ export function createBuildContext(inputDir: string, outputDir: string, serving:
     mounts,
     diagnostics: new Diagnostics(),
     serving,
+    previousOutput,
     run: { anchors: [] },
     offlineZip: offlineZipName(config.title),
     displayPath: (absolutePath) => relative(process.cwd(), absolutePath) || ".",

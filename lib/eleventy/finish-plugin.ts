@@ -1,35 +1,62 @@
 /**
  * Eleventy plugin: what is written once every page is: the course's other files, both
- * search indexes and the offline zip. A build leaves Pagefind (its own process) to the
- * build command, which runs it once Eleventy is done and its memory can be freed: at 1,000
- * pages Pagefind needs about 0.5 GB, and beside the rendered site that went past 1 GB.
+ * search indexes and the offline zip. A build leaves Pagefind (its own process) and the zip
+ * to the build command, which runs them once Eleventy is done and its memory can be freed:
+ * at 1,000 pages Pagefind needs about 0.5 GB, and beside the rendered site that went past 1 GB.
  * In preview there is no zip and no offline index, and after the first build Pagefind
  * runs behind the reload, so a save shows at once and search catches up a moment later.
  */
 
-import { join, sep } from "node:path";
+import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { codeVersion } from "../build/code-version.ts";
 import { writeOfflineZip } from "../build/offline-zip.ts";
-import { fingerprintFiles, fingerprintPages, reuseOrMake } from "../build/output-cache.ts";
+import { fingerprintPages, reuseOrMake } from "../build/output-cache.ts";
 import { writeSiteMeta } from "../build/site-meta.ts";
-import { copyStaticFiles } from "../build/static-files.ts";
+import { copyStaticFiles, fingerprintStaticFiles, listStaticFiles, type StaticFile } from "../build/static-files.ts";
 import { timed } from "../build/timing.ts";
 import { sitePath } from "../course/course-model.ts";
 import { writePagefindIndex } from "../search/pagefind-index.ts";
 import { OFFLINE_INDEX_FOLDER } from "../search/write-offline-index.ts";
 import { type BuildContext, type BuiltTemplate, CACHE_DIR } from "./build-context.ts";
 
-/**
- * Pagefind's run for the pages with this fingerprint (reused when the last run had the same).
- * Made out here, not in the handler below: a function made there would keep its variables,
- * every page's HTML among them, alive for as long as the build command holds it.
- */
+/** Pagefind's run for the pages with this fingerprint (reused when the last run had the same). */
 function searchIndexOf(outputDir: string, language: string): (pages: Promise<string>) => Promise<void> {
   return (pages) =>
     timed("pagefind", async () => {
       await reuseOrMake(join(outputDir, "pagefind"), join(CACHE_DIR, "pagefind"), await pages, () => writePagefindIndex(outputDir, language));
     });
+}
+
+/**
+ * The offline zip of the site (the pages, the offline index and the course's files, known
+ * by the pages' fingerprint and the files' sizes and times, so that none is read to tell
+ * whether the last zip will do).
+ */
+function offlineZipOf(outputDir: string, zipName: string): (pages: Promise<string>, statics: Promise<readonly StaticFile[]>) => Promise<void> {
+  return async (pages, statics) => {
+    const [fingerprint, listed] = await Promise.all([pages, statics]);
+    const copies = new Set(listed.map((f) => f.sitePath));
+    await timed("zip", () =>
+      writeOfflineZip(outputDir, zipName, join(CACHE_DIR, "offline-zip"), {
+        fingerprint: `${fingerprint}|${fingerprintStaticFiles(listed)}`,
+        covers: (path) => path.endsWith(".html") || path.startsWith(`${OFFLINE_INDEX_FOLDER}/`) || copies.has(path),
+      }),
+    );
+  };
+}
+
+/**
+ * A build's last steps, Pagefind beside the zip, which need only the written site. Made
+ * out here, not in the handler below: a function made there would keep its variables,
+ * every page's HTML among them, alive for as long as the build command holds it.
+ */
+function lastStepsOf(build: BuildContext, pages: Promise<string>, statics: Promise<readonly StaticFile[]>): () => Promise<void> {
+  const pagefind = searchIndexOf(build.outputDir, build.config.language);
+  const zip = offlineZipOf(build.outputDir, build.offlineZip);
+  return async () => {
+    await Promise.all([pagefind(pages), zip(pages, statics)]);
+  };
 }
 
 export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
@@ -38,7 +65,10 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   eleventyConfig.on("eleventy.after", async ({ results }: { results?: readonly BuiltTemplate[] }) => {
     const indexer = build.run.offlineIndexer;
     build.run.offlineIndexer = undefined;
-    const files = timed("static files", () => copyStaticFiles(build));
+    // The course's own files are listed (with size and time) before they are copied, so the
+    // fingerprints below need not wait for the copies, nor read them.
+    const statics = listStaticFiles(build);
+    const files = statics.then((listed) => timed("static files", () => copyStaticFiles(listed, build.outputDir, build.previousOutput)));
     const meta = timed("sitemap", () => {
       const model = build.run.model;
       const base = build.config.url ? `${build.config.url.replace(/\/+$/, "")}/` : undefined;
@@ -56,9 +86,7 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
         for (const r of results ?? [])
           if (typeof r.outputPath === "string" && r.outputPath.endsWith(".html") && typeof r.content === "string")
             pages.push([sitePath(build.outputDir, r.outputPath), r.content]);
-        const written = new Set(pages.map(([path]) => path));
-        await files;
-        const copied = await fingerprintFiles(build.outputDir, (p) => p.endsWith(".html") && !written.has(p.split(sep).join("/")));
+        const copied = fingerprintStaticFiles(await statics, (path) => path.endsWith(".html"));
         return `${codeVersion(build.projectRoot)}|${build.config.language}|${fingerprintPages(pages)}|${copied}`;
       });
     const pagefindIndex = searchIndexOf(build.outputDir, build.config.language);
@@ -90,18 +118,9 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       return;
     }
     const pages = fingerprint();
-    build.run.searchIndex = pagefindIndex.bind(undefined, pages);
-    const offline = offlineIndex(pages);
-    // The zip holds the files and the offline index; it leaves Pagefind's out, so does not wait for it.
-    // Its pages and index need not be read again to know whether the last zip will do.
-    const zip = Promise.all([files, offline, pages]).then(([, , fingerprint]) =>
-      timed("zip", () =>
-        writeOfflineZip(build.outputDir, build.offlineZip, join(CACHE_DIR, "offline-zip"), {
-          fingerprint,
-          covers: (path) => path.endsWith(".html") || path.startsWith(`${OFFLINE_INDEX_FOLDER}/`),
-        }),
-      ),
-    );
-    await Promise.all([meta, zip, build.run.saveCaches?.()]);
+    // Pagefind and the zip are left for the build command, which runs them once Eleventy has
+    // returned and its memory is released (see lib/cli/build.ts).
+    build.run.lastSteps = lastStepsOf(build, pages, statics);
+    await Promise.all([meta, files, offlineIndex(pages), build.run.saveCaches?.()]);
   });
 }

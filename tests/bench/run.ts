@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: times our full build (pages and both search indexes) against a bare
  * Eleventy build of the same Markdown, on the synthetic course of ../shared/bench at
- * 100 and 1,000 modules (4,000 with --large), cold (no cache) and warm (cache kept,
- * sources unchanged; and only prose changed). Medians of --runs runs (default 3), peak
+ * 100 and 1,000 modules (4,000 with --large), cold (no cache) and warm (cache kept:
+ * sources unchanged; the prose of one module changed; the prose of every page changed,
+ * a new change before each run). Medians of --runs runs (default 3), peak
  * memory of the whole process tree, output size, and the ratios to the baseline measured
  * in the same run. When a `hugo` binary is on the PATH, Hugo is timed in the same loop on
  * the same Markdown, with Chroma highlighting, bare (`{{ .Content }}` only) and with a nav
@@ -97,13 +98,20 @@ function largestPageKb(dir: string): number {
   return largest / 1024;
 }
 
-/** Changes a word of prose in every module, leaving code blocks alone. */
-function touchProse(course: string): void {
-  for (const rel of readdirSync(course, { recursive: true, encoding: "utf8" })) {
-    if (!rel.endsWith(".md")) continue;
+/**
+ * Adds a word to a paragraph of prose (code blocks stay as they are) in every page, or
+ * only in the first module. `edit` makes each run's change a new one: a run after an
+ * unchanged one would only measure a warm build.
+ */
+function touchProse(course: string, edit: number, everyPage: boolean): void {
+  const pages = readdirSync(course, { recursive: true, encoding: "utf8" })
+    .filter((rel) => rel.endsWith(".md"))
+    .sort();
+  const firstModule = pages.find((rel) => /^s[^/]*\/m[^/]*\.md$/.test(rel));
+  for (const rel of everyPage ? pages : firstModule ? [firstModule] : []) {
     const path = join(course, rel);
     const text = readFileSync(path, "utf8");
-    writeFileSync(path, text.replace(/\n\n([A-Z][a-z]+) /, "\n\nNow $1 "));
+    writeFileSync(path, text.replace(/\n\n([A-Z][a-z]+) /, `\n\nEdit${edit} $1 `));
   }
 }
 
@@ -156,7 +164,7 @@ for (const modules of sizes) {
   execFileSync(node, [MAKE_CORPUS, "--sessions", String(sessions), "--modules", String(modules / sessions), "--out", course], { stdio: "ignore" });
   const out = (name: string): string => join(work, `${name}-${modules}`);
   const cache = join(PROJECT, ".cache");
-  const times: Record<string, Measure[]> = { bare: [], cold: [], warm: [], prose: [], "hugo no nav": [], "hugo full nav": [] };
+  const times: Record<string, Measure[]> = { bare: [], cold: [], warm: [], "prose one": [], "prose every": [], "hugo no nav": [], "hugo full nav": [] };
   // Hugo's project (a copy of the Markdown, configs, layouts) is written once, outside the timings.
   const hugoBuild = hugo ? prepareHugo(course, join(work, `hugo-project-${modules}`)) : undefined;
   const hugoOut = (variant: HugoVariant): string => out(`hugo-${variant.replace(" ", "-")}`);
@@ -172,8 +180,13 @@ for (const modules of sizes) {
     times.cold?.push(await measure(...ours(course, out("site"))));
     times.warm?.push(await measure(...ours(course, out("site"))));
   }
-  touchProse(course);
-  for (let run = 0; run < runs; run++) times.prose?.push(await measure(...ours(course, out("site"))));
+  let edit = 0;
+  for (let run = 0; run < runs; run++) {
+    touchProse(course, ++edit, false);
+    times["prose one"]?.push(await measure(...ours(course, out("site"))));
+    touchProse(course, ++edit, true);
+    times["prose every"]?.push(await measure(...ours(course, out("site"))));
+  }
   const baseline = median((times.bare ?? []).map((m) => m.seconds));
   const row = (label: string, list: Measure[], dir?: string): string[] => {
     const seconds = median(list.map((m) => m.seconds));
@@ -190,7 +203,8 @@ for (const modules of sizes) {
   rows.push(row("bare Eleventy (baseline)", times.bare ?? [], out("bare")));
   rows.push(row("coursesite, cold", times.cold ?? [], out("site")));
   rows.push(row("coursesite, warm", times.warm ?? []));
-  rows.push(row("coursesite, prose changed", times.prose ?? []));
+  rows.push(row("coursesite, prose of one module changed", times["prose one"] ?? []));
+  rows.push(row("coursesite, prose of every page changed", times["prose every"] ?? []));
   for (const [variant, label] of hugoBuild ? HUGO_ROWS : []) rows.push(row(label, times[`hugo ${variant}`] ?? [], hugoOut(variant)));
   const search = await measureOfflineSearch(out("site"), QUERIES);
   for (const q of search?.queries ?? [])
