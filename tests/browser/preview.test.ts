@@ -87,6 +87,27 @@ describe("live preview", () => {
     await page.close();
   });
 
+  it("copies a figure when it is saved, and keeps it through saves of Markdown alone", async () => {
+    const figure = join(course, "figures/diagram.svg");
+    const url = `http://localhost:${port}/figures/diagram.svg`;
+    const redrawn = readFileSync(figure, "utf8").replace("<svg", '<svg data-redrawn="yes"');
+    writeFileSync(figure, redrawn);
+    const until = async (test: () => Promise<boolean>, what: string): Promise<void> => {
+      const end = Date.now() + 30000;
+      while (!(await test())) {
+        if (Date.now() > end) throw new Error(`timed out waiting for ${what}; output:\n${output}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    };
+    await until(async () => (await (await fetch(url)).text()).includes('data-redrawn="yes"'), "the saved figure to be served");
+    // A save of Markdown alone copies no course file; the figure stays as it was saved.
+    const page = join(course, "s1_start/m1_terminal.md");
+    const before = output.length;
+    writeFileSync(page, `${readFileSync(page, "utf8")}\nOne more line.\n`);
+    await waitFor(() => /Wrote \d+ files/.test(output.slice(before)), "the rebuild after a Markdown save");
+    assert.equal(await (await fetch(url)).text(), redrawn);
+  });
+
   it("searches in preview too", async () => {
     const page = await browser.newPage();
     await page.goto(`http://localhost:${port}/index.html`);
