@@ -77,9 +77,9 @@ export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir
     return { name, data, store: STORED.test(path) };
   });
   const last = cacheDir ? await lastZip(cacheDir) : undefined;
-  const previous: PreviousEntries = (name, data) => {
+  const previous: PreviousEntries = (name) => {
     const entry = last?.entries.get(name);
-    return entry && entry.size === data.length && last?.digests[name] === digests[name] ? entry : undefined;
+    return entry && last?.digests[name] === digests[name] ? entry : undefined;
   };
   const out = await open(target, "w");
   let size: number;

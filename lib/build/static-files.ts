@@ -15,6 +15,7 @@ import { CONFIG_FILE } from "../config/site-config.ts";
 import { isMarkdownPath } from "../content/page-url.ts";
 import { isPublishable } from "../content/site-map.ts";
 import type { BuildContext } from "../eleventy/build-context.ts";
+import { mapLimited } from "./map-limited.ts";
 
 /** Files under `dir` (relative paths) that are published: not Markdown, not private, not the settings file. */
 export async function staticFiles(dir: string): Promise<string[]> {
@@ -44,12 +45,8 @@ async function isCopyOf(source: Stats, copy: string): Promise<boolean> {
   }
 }
 
-/** `work` on every item, many at a time. */
-async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += 64) results.push(...(await Promise.all(items.slice(i, i + 64).map(work))));
-  return results;
-}
+/** File operations in flight at once. */
+const AT_ONCE = 64;
 
 /** The course's files and those of the mounted folders that are published as they are. */
 export async function listStaticFiles(build: BuildContext): Promise<StaticFile[]> {
@@ -58,7 +55,7 @@ export async function listStaticFiles(build: BuildContext): Promise<StaticFile[]
   for (const { from, to } of trees) {
     const files = await staticFiles(from);
     listed.push(
-      ...(await inBatches(files, async (rel) => ({
+      ...(await mapLimited(files, AT_ONCE, async (rel) => ({
         source: join(from, rel),
         sitePath: to + rel.split(sep).join("/"),
         stats: await stat(join(from, rel)),
@@ -79,27 +76,24 @@ export function fingerprintStaticFiles(files: readonly StaticFile[], include: (s
 }
 
 /**
- * Copies the listed files into `siteDir`, many at a time; returns how many were copied.
- * Untouched copies already there are kept; with `previous` (the site being replaced),
- * untouched copies there are linked instead.
+ * Copies the listed files into `siteDir`, many at a time. Untouched copies already there
+ * are kept; with `previous` (the site being replaced), untouched copies there are linked instead.
  */
-export async function copyStaticFiles(files: readonly StaticFile[], siteDir: string, previous?: string): Promise<number> {
+export async function copyStaticFiles(files: readonly StaticFile[], siteDir: string, previous?: string): Promise<void> {
   const folders = new Set(files.map((f) => dirname(join(siteDir, f.sitePath))));
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
-  const copied = await inBatches(files, async ({ source, sitePath, stats }) => {
+  await mapLimited(files, AT_ONCE, async ({ source, sitePath, stats }) => {
     const target = join(siteDir, sitePath);
-    if (previous === undefined && (await isCopyOf(stats, target))) return 0;
+    if (previous === undefined && (await isCopyOf(stats, target))) return;
     if (previous !== undefined && (await isCopyOf(stats, join(previous, sitePath)))) {
       try {
         await link(join(previous, sitePath), target);
-        return 0;
+        return;
       } catch {
         // Another file system, or no links allowed there: copied.
       }
     }
     await copyFile(source, target);
     await utimes(target, stats.atime, stats.mtime);
-    return 1;
   });
-  return copied.reduce<number>((sum, n) => sum + n, 0);
 }

@@ -7,6 +7,7 @@
 
 import { promisify } from "node:util";
 import { crc32, deflateRaw as deflateRawCallback } from "node:zlib";
+import { mapLimited } from "./map-limited.ts";
 
 const deflateRaw = promisify(deflateRawCallback);
 
@@ -36,18 +37,25 @@ const COMPRESSING_AT_ONCE = 4;
  */
 const FILES_PER_PIECE = 64;
 
-/** `map` for async work, at most `limit` items in flight, results in input order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lane = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return results;
+/** An entry ready to be written: its name in UTF-8 and its stored form. */
+interface Entry extends StoredEntry {
+  readonly name: Buffer;
+}
+
+/**
+ * The fields the local header and the central directory record of an entry share, from
+ * "version needed" to the name's length (they sit at offset 4 in the one, 6 in the other).
+ */
+function writeEntryFields(header: Buffer, at: number, e: Entry): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(UTF8_NAMES, at + 2);
+  header.writeUInt16LE(e.method, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(e.crc, at + 10);
+  header.writeUInt32LE(e.body.length, at + 14);
+  header.writeUInt32LE(e.size, at + 18);
+  header.writeUInt16LE(e.name.length, at + 22);
 }
 
 /** Where an archive goes, piece by piece, in order. */
@@ -100,7 +108,7 @@ export async function writeZip(files: readonly ZipInput[], sink: ZipSink, level 
   const central: Buffer[] = [];
   let offset = 0;
   for (let first = 0; first < files.length; first += FILES_PER_PIECE) {
-    const entries = await mapLimited(files.slice(first, first + FILES_PER_PIECE), COMPRESSING_AT_ONCE, async (file) => {
+    const entries = await mapLimited(files.slice(first, first + FILES_PER_PIECE), COMPRESSING_AT_ONCE, async (file): Promise<Entry> => {
       const data = typeof file.data === "function" ? await file.data() : file.data;
       const kept = previous?.(file.name, data);
       if (kept) return { name: Buffer.from(file.name, "utf8"), ...kept };
@@ -118,29 +126,12 @@ export async function writeZip(files: readonly ZipInput[], sink: ZipSink, level 
     for (const e of entries) {
       const local = Buffer.alloc(30);
       local.writeUInt32LE(0x04034b50, 0);
-      local.writeUInt16LE(20, 4);
-      local.writeUInt16LE(UTF8_NAMES, 6);
-      local.writeUInt16LE(e.method, 8);
-      local.writeUInt16LE(DOS_TIME, 10);
-      local.writeUInt16LE(DOS_DATE, 12);
-      local.writeUInt32LE(e.crc, 14);
-      local.writeUInt32LE(e.body.length, 18);
-      local.writeUInt32LE(e.size, 22);
-      local.writeUInt16LE(e.name.length, 26);
-      local.writeUInt16LE(0, 28);
+      writeEntryFields(local, 4, e);
       piece.push(local, e.name, e.body);
       const header = Buffer.alloc(46);
       header.writeUInt32LE(0x02014b50, 0);
       header.writeUInt16LE(20, 4);
-      header.writeUInt16LE(20, 6);
-      header.writeUInt16LE(UTF8_NAMES, 8);
-      header.writeUInt16LE(e.method, 10);
-      header.writeUInt16LE(DOS_TIME, 12);
-      header.writeUInt16LE(DOS_DATE, 14);
-      header.writeUInt32LE(e.crc, 16);
-      header.writeUInt32LE(e.body.length, 20);
-      header.writeUInt32LE(e.size, 24);
-      header.writeUInt16LE(e.name.length, 28);
+      writeEntryFields(header, 6, e);
       header.writeUInt32LE(offset, 42);
       central.push(header, e.name);
       offset += local.length + e.name.length + e.body.length;

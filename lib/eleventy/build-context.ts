@@ -86,10 +86,7 @@ export interface BuildContext {
 }
 
 /** How Eleventy runs: serving, or building into a fresh folder that replaces `previousOutput`. */
-export interface RunMode {
-  readonly serving: boolean;
-  readonly previousOutput?: string | undefined;
-}
+export type RunMode = Pick<BuildContext, "serving" | "previousOutput">;
 
 /** Sets up the context for a build of `inputDir` into `outputDir`. Throws ConfigError for bad settings. */
 export function createBuildContext(inputDir: string, outputDir: string, { serving, previousOutput }: RunMode): BuildContext {

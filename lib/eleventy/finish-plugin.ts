@@ -22,11 +22,10 @@ import { OFFLINE_INDEX_FOLDER } from "../search/write-offline-index.ts";
 import { type BuildContext, type BuiltTemplate, CACHE_DIR } from "./build-context.ts";
 
 /** Pagefind's run for the pages with this fingerprint (reused when the last run had the same). */
-function searchIndexOf(outputDir: string, language: string): (pages: Promise<string>) => Promise<void> {
-  return (pages) =>
-    timed("pagefind", async () => {
-      await reuseOrMake(join(outputDir, "pagefind"), join(CACHE_DIR, "pagefind"), await pages, () => writePagefindIndex(outputDir, language));
-    });
+function pagefindIndex(outputDir: string, language: string, pages: Promise<string>): Promise<void> {
+  return timed("pagefind", async () => {
+    await reuseOrMake(join(outputDir, "pagefind"), join(CACHE_DIR, "pagefind"), await pages, () => writePagefindIndex(outputDir, language));
+  });
 }
 
 /**
@@ -34,17 +33,15 @@ function searchIndexOf(outputDir: string, language: string): (pages: Promise<str
  * by the pages' fingerprint and the files' sizes and times, so that none is read to tell
  * whether the last zip will do).
  */
-function offlineZipOf(outputDir: string, zipName: string): (pages: Promise<string>, statics: Promise<readonly StaticFile[]>) => Promise<void> {
-  return async (pages, statics) => {
-    const [fingerprint, listed] = await Promise.all([pages, statics]);
-    const copies = new Set(listed.map((f) => f.sitePath));
-    await timed("zip", () =>
-      writeOfflineZip(outputDir, zipName, join(CACHE_DIR, "offline-zip"), {
-        fingerprint: `${fingerprint}|${fingerprintStaticFiles(listed)}`,
-        covers: (path) => path.endsWith(".html") || path.startsWith(`${OFFLINE_INDEX_FOLDER}/`) || copies.has(path),
-      }),
-    );
-  };
+async function offlineZip(outputDir: string, zipName: string, pages: Promise<string>, statics: Promise<readonly StaticFile[]>): Promise<void> {
+  const [fingerprint, listed] = await Promise.all([pages, statics]);
+  const copies = new Set(listed.map((f) => f.sitePath));
+  await timed("zip", () =>
+    writeOfflineZip(outputDir, zipName, join(CACHE_DIR, "offline-zip"), {
+      fingerprint: `${fingerprint}|${fingerprintStaticFiles(listed)}`,
+      covers: (path) => path.endsWith(".html") || path.startsWith(`${OFFLINE_INDEX_FOLDER}/`) || copies.has(path),
+    }),
+  );
 }
 
 /**
@@ -53,10 +50,10 @@ function offlineZipOf(outputDir: string, zipName: string): (pages: Promise<strin
  * every page's HTML among them, alive for as long as the build command holds it.
  */
 function lastStepsOf(build: BuildContext, pages: Promise<string>, statics: Promise<readonly StaticFile[]>): () => Promise<void> {
-  const pagefind = searchIndexOf(build.outputDir, build.config.language);
-  const zip = offlineZipOf(build.outputDir, build.offlineZip);
+  const { outputDir, offlineZip: zipName } = build;
+  const { language } = build.config;
   return async () => {
-    await Promise.all([pagefind(pages), zip(pages, statics)]);
+    await Promise.all([pagefindIndex(outputDir, language, pages), offlineZip(outputDir, zipName, pages, statics)]);
   };
 }
 
@@ -99,7 +96,6 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
         const copied = fingerprintStaticFiles(await statics, (path) => path.endsWith(".html"));
         return `${codeVersion(build.projectRoot)}|${build.config.language}|${fingerprintPages(pages)}|${copied}`;
       });
-    const pagefindIndex = searchIndexOf(build.outputDir, build.config.language);
     const offlineIndex = (pages: Promise<string>): Promise<void> =>
       timed("offline index", async () => {
         const made = await reuseOrMake(join(build.outputDir, OFFLINE_INDEX_FOLDER), join(CACHE_DIR, "offline-index"), await pages, async () => {
@@ -115,7 +111,7 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       // index: see search-plugin.ts.)
       const first = previewIndexing === undefined;
       const index = first
-        ? (): Promise<void> => pagefindIndex(fingerprint())
+        ? (): Promise<void> => pagefindIndex(build.outputDir, build.config.language, fingerprint())
         : (): Promise<void> => timed("pagefind", () => writePagefindIndex(build.outputDir, build.config.language, { lowPriority: true }));
       const indexed = (previewIndexing ?? Promise.resolve()).then(index).then(
         () => undefined,

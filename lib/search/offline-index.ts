@@ -16,7 +16,7 @@
  */
 
 import { deflateRawSync } from "node:zlib";
-import type { PageSection } from "./page-sections.ts";
+import { detached, type PageSection } from "./page-sections.ts";
 import { tokenize } from "./tokenize.ts";
 
 /** A section with its words counted (titles weighted), ready to index. */
@@ -47,7 +47,7 @@ export class TermPool {
   intern(word: string): string {
     const known = this.#terms.get(word);
     if (known !== undefined) return known;
-    const term = Buffer.from(word, "utf8").toString("utf8");
+    const term = detached(word);
     this.#terms.set(word, term);
     return term;
   }

@@ -47,11 +47,11 @@ export function indexedRegionStart(html: string): number {
 }
 
 /**
- * A copy of a string that was cut out of a page. V8 keeps a cut-out string as a view of the
- * whole page, so a section's anchor held its page's HTML alive for as long as the offline
+ * A copy of a string that was cut out of a longer one. V8 keeps a cut-out string as a view
+ * of the whole, so a section's anchor held its page's HTML alive for as long as the offline
  * index was being built (38 MB at 1,000 pages).
  */
-function detached(text: string): string {
+export function detached(text: string): string {
   return Buffer.from(text, "utf8").toString("utf8");
 }
 
