@@ -17,7 +17,7 @@ import { copyStaticFiles, fingerprintStaticFiles, listStaticFiles, type StaticFi
 import { timed } from "../build/timing.ts";
 import { isMarkdownPath } from "../content/page-url.ts";
 import { sitePath } from "../course/course-model.ts";
-import { writePagefindIndex } from "../search/pagefind-index.ts";
+import { PagefindStopped, stopPagefind, writePagefindIndex } from "../search/pagefind-index.ts";
 import { OFFLINE_INDEX_FOLDER } from "../search/write-offline-index.ts";
 import { type BuildContext, type BuiltTemplate, CACHE_DIR } from "./build-context.ts";
 
@@ -61,11 +61,16 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   // The course's own files (a figure saved in preview) are watched as well as its pages.
   for (const folder of [build.inputDir, ...build.mounts.map((m) => m.from)]) eleventyConfig.addWatchTarget(folder);
   let previewIndexing: Promise<void> | undefined;
+  /** In preview, whether a Pagefind run is waiting for the one running. */
+  let indexQueued = false;
   // In preview, the files saved since the last build: a save of Markdown alone copies no
   // course file (checking 1,000 figures took 0.3 s of every save).
   let saved: readonly string[] | undefined;
   eleventyConfig.on("eleventy.beforeWatch", (files: readonly string[]) => {
     saved = files;
+    // A Pagefind run behind the last reload is indexing pages this save makes out of date,
+    // and would take the CPU the rebuild needs: it is stopped, and runs again after it.
+    stopPagefind();
   });
   eleventyConfig.on("eleventy.after", async ({ results }: { results?: readonly BuiltTemplate[] }) => {
     const markdownOnly = build.serving && saved?.every((file) => isMarkdownPath(file)) === true;
@@ -106,21 +111,31 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
     if (build.serving) {
       // The first build waits for Pagefind (reused when the pages are the same as last time),
       // so search works once the server is up. After a save some page has changed: Pagefind
-      // runs behind the reload, one run at a time and at low priority, so the browser and the
-      // next save come first; the caches are saved after it. (The preview has no offline
-      // index: see search-plugin.ts.)
+      // runs behind the reload, one run at a time and at low priority, so the browser comes
+      // first (and a next save stops it, above). The caches are saved after each run that
+      // finished. (The preview has no offline index: see search-plugin.ts.)
       const first = previewIndexing === undefined;
-      const index = first
-        ? (): Promise<void> => pagefindIndex(build.outputDir, build.config.language, fingerprint())
-        : (): Promise<void> => timed("pagefind", () => writePagefindIndex(build.outputDir, build.config.language, { lowPriority: true }));
-      const indexed = (previewIndexing ?? Promise.resolve()).then(index).then(
-        () => undefined,
-        (error: unknown) => console.error(`The search index was not updated: ${String(error)}`),
-      );
-      previewIndexing = indexed
-        .then(() => build.run.saveCaches?.())
-        .catch((error: unknown) => console.error(`The build caches were not saved: ${String(error)}`));
-      await Promise.all([files, meta, first ? indexed : undefined]);
+      if (first || !indexQueued) {
+        indexQueued = !first;
+        const index = first
+          ? (): Promise<void> => pagefindIndex(build.outputDir, build.config.language, fingerprint())
+          : (): Promise<void> => {
+              indexQueued = false;
+              return timed("pagefind", () => writePagefindIndex(build.outputDir, build.config.language, { lowPriority: true }));
+            };
+        const indexed = (previewIndexing ?? Promise.resolve()).then(index).then(
+          () => true,
+          (error: unknown) => {
+            if (!(error instanceof PagefindStopped)) console.error(`The search index was not updated: ${String(error)}`);
+            return false;
+          },
+        );
+        previewIndexing = indexed
+          .then((finished) => (finished ? build.run.saveCaches?.() : undefined))
+          .catch((error: unknown) => console.error(`The build caches were not saved: ${String(error)}`));
+        if (first) await indexed;
+      }
+      await Promise.all([files, meta]);
       return;
     }
     const pages = fingerprint();

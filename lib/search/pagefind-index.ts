@@ -7,9 +7,11 @@
  */
 
 import { type ChildProcess, spawn } from "node:child_process";
+import { rename, rm } from "node:fs/promises";
 import { setPriority } from "node:os";
+import { join } from "node:path";
 
-/** Pagefind runs now going (each in its own process group, so that stopping one stops all it started). */
+/** Pagefind runs now going. */
 const running = new Set<ChildProcess>();
 
 /**
@@ -26,15 +28,41 @@ async function pagefindBinary(): Promise<string> {
 /** Nice value of a low-priority run: the preview's own work and the browser go first. */
 const LOW_PRIORITY = 15;
 
+/** Where a run writes, until it is done. */
+const NEXT_FOLDER = "pagefind.next";
+
+/** A run ended by `stopPagefind`: nothing went wrong, and the index it was replacing is still in place. */
+export class PagefindStopped extends Error {}
+
 /**
  * Indexes the built site in `siteDir` and writes Pagefind's files to `siteDir/pagefind`.
+ * They are written beside it and then moved in, so a reader of the preview never meets a
+ * half-written index, and a stopped run leaves the last one in place.
  * With `lowPriority`, the run yields the CPU to everything else (the binary inherits it).
  */
 export async function writePagefindIndex(siteDir: string, language: string, options: { lowPriority?: boolean } = {}): Promise<void> {
   const binary = await pagefindBinary();
+  const next = join(siteDir, NEXT_FOLDER);
+  await rm(next, { recursive: true, force: true });
+  try {
+    await runPagefind(binary, ["--site", siteDir, "--output-subdir", NEXT_FOLDER, "--keep-index-url", "--force-language", language, "--silent"], options);
+  } catch (error) {
+    await rm(next, { recursive: true, force: true });
+    throw error;
+  }
+  const final = join(siteDir, "pagefind");
+  const old = `${final}.old`;
+  await rm(old, { recursive: true, force: true });
+  await rename(final, old).catch(() => undefined);
+  await rename(next, final);
+  await rm(old, { recursive: true, force: true });
+}
+
+function runPagefind(binary: string, args: string[], options: { lowPriority?: boolean }): Promise<void> {
   return new Promise((done, fail) => {
-    const args = ["--site", siteDir, "--output-subdir", "pagefind", "--keep-index-url", "--force-language", language, "--silent"];
-    const child = spawn(binary, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    // Not detached: a process in a session of its own is scheduled as a group of its own
+    // (Linux's autogroups), where its nice value no longer yields to the preview.
+    const child = spawn(binary, args, { stdio: ["ignore", "ignore", "pipe"] });
     running.add(child);
     if (options.lowPriority && child.pid) {
       try {
@@ -52,18 +80,27 @@ export async function writePagefindIndex(siteDir: string, language: string, opti
     child.on("close", (code, signal) => {
       running.delete(child);
       if (code === 0) done();
+      else if (stopping.has(child)) fail(new PagefindStopped("Pagefind was stopped"));
       else fail(new Error(`Pagefind could not index the site: ${(stderr || `it stopped (${signal ?? code})`).trim().split("\n").slice(-3).join(" ")}`));
     });
   });
 }
 
-/** Stops any Pagefind run (when the preview server is stopped: it must not outlive it). */
+/** Whether a Pagefind run is going. */
+export function pagefindRunning(): boolean {
+  return running.size > 0;
+}
+
+/** Runs being stopped on purpose. */
+const stopping = new WeakSet<ChildProcess>();
+
+/**
+ * Stops any Pagefind run: when the preview server stops (a run must not outlive it), and
+ * when a save makes the page it is indexing out of date.
+ */
 export function stopPagefind(): void {
   for (const child of running) {
-    try {
-      if (child.pid) process.kill(-child.pid, "SIGKILL");
-    } catch {
-      // Already gone.
-    }
+    stopping.add(child);
+    child.kill("SIGKILL");
   }
 }

@@ -2,7 +2,7 @@
 
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -113,6 +113,34 @@ describe("live preview", () => {
     await page.goto(`http://localhost:${port}/index.html`);
     await page.locator("#search-input").fill("fernweh");
     await page.locator(".search-list a", { hasText: "M1 - Terminal" }).waitFor({ timeout: 15000 });
+    await page.close();
+  });
+
+  it("finds what was saved last when saves come one after another", async () => {
+    // The second save stops Pagefind's run for the first, if it is still going.
+    const file = join(course, "s1_start/m2_conda.md");
+    const original = readFileSync(file, "utf8");
+    const before = output.length;
+    writeFileSync(file, `${original}\nQuokkaword one.\n`);
+    await waitFor(() => /Wrote \d+ files/.test(output.slice(before)), "the rebuild after the first save");
+    writeFileSync(file, `${original}\nWombatword two.\n`);
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/index.html`);
+    const end = Date.now() + 30000;
+    for (;;) {
+      await page.locator("#search-input").fill("");
+      await page.locator("#search-input").fill("wombatword");
+      const found = await page
+        .locator(".search-list a", { hasText: "Conda" })
+        .waitFor({ timeout: 2000 })
+        .then(() => true)
+        .catch(() => false);
+      if (found) break;
+      if (Date.now() > end) throw new Error(`the saved word was never found; output:\n${output}`);
+    }
+    assert.doesNotMatch(output, /search index was not updated/);
+    assert.ok(!existsSync(join(folder, "site", "pagefind.next")));
+    writeFileSync(file, original);
     await page.close();
   });
 });
