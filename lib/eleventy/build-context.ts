@@ -49,8 +49,11 @@ export interface BuildRun {
 /** The project's own folder (where `layouts/` and `assets/` live), wherever the course is. */
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
-/** Where builds keep what the next build can reuse (highlighted code, rendered Markdown, indexes, the zip). */
-export const CACHE_DIR = join(PROJECT_ROOT, ".cache/coursesite");
+/**
+ * Where builds keep what the next build can reuse (highlighted code, rendered Markdown,
+ * indexes, the zip); COURSESITE_CACHE_DIR puts it elsewhere (a CI cache, or none shared).
+ */
+export const CACHE_DIR = process.env.COURSESITE_CACHE_DIR ? resolve(process.env.COURSESITE_CACHE_DIR) : join(PROJECT_ROOT, ".cache/coursesite");
 
 /** A page as Eleventy reports it once built (the `results` of `eleventy.after`). */
 export interface BuiltTemplate {

@@ -6,16 +6,18 @@
  * take the time the reload needs.
  */
 
+import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { codeVersion } from "../build/code-version.ts";
 import { sitePath } from "../course/course-model.ts";
 import { startOfflineIndexer } from "../search/write-offline-index.ts";
-import type { BuildContext } from "./build-context.ts";
+import { type BuildContext, CACHE_DIR } from "./build-context.ts";
 import { BUILD_FAILED_EVENT } from "./diagnostics-plugin.ts";
 
 export function searchPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   if (build.serving) return;
   eleventyConfig.on("eleventy.before", () => {
-    build.run.offlineIndexer = startOfflineIndexer();
+    build.run.offlineIndexer = startOfflineIndexer({ file: join(CACHE_DIR, "offline-index-pages.v8"), version: codeVersion(build.projectRoot) });
   });
   eleventyConfig.addTransform("coursesite-search", function (this: { page: { outputPath: string | false } }, content: string) {
     const outputPath = this.page.outputPath;

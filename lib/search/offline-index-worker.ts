@@ -2,30 +2,91 @@
  * Worker: builds the offline search index while pages render. The main thread posts
  * each page's indexed part as soon as it is rendered ({ url, bytes }); the worker reads its
  * sections at once, and on { finish: siteDir } writes the index and posts the summary.
+ *
+ * What it read is kept for the next build (`memoryFile`): each page's entry, by a hash of
+ * its URL and indexed part, and each index file's compressed data. After one page's prose
+ * changed, the other pages are not read again and most files are not compressed again.
+ * The memory is written after the summary is posted, so the build does not wait for it.
  */
 
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { deserialize, serialize } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
-import { type IndexedPage, TermPool } from "./offline-index.ts";
+import { writeFileAtomic } from "../build/write-atomic.ts";
+import { type IndexedPage, PackedCache, TermPool } from "./offline-index.ts";
 import { pageEntry, writeIndexFiles } from "./write-offline-index.ts";
 
 type Message = { url: string; bytes: Uint8Array } | { finish: string };
 
-if (parentPort && (workerData as { module?: string } | null)?.module === import.meta.url) {
+/** What one build leaves for the next; `version` is the code's (other code reads pages its own way). */
+interface Memory {
+  readonly version: string;
+  /** Page entry (null: not indexed) by hash of URL and indexed part. */
+  readonly entries: Map<string, IndexedPage | null>;
+  readonly packed: Map<string, string>;
+}
+
+interface IndexerOptions {
+  readonly module: string;
+  readonly memoryFile?: string;
+  readonly version?: string;
+}
+
+async function recall(file: string | undefined, version: string | undefined): Promise<Memory | undefined> {
+  if (!file || !version) return undefined;
+  try {
+    const memory = deserialize(await readFile(file)) as Memory;
+    return memory.version === version ? memory : undefined;
+  } catch {
+    return undefined; // none yet, or unreadable: every page is read
+  }
+}
+
+const options = workerData as IndexerOptions | null;
+if (parentPort && options?.module === import.meta.url) {
   const port = parentPort;
-  const pages = new Map<string, IndexedPage>();
+  const { memoryFile, version } = options;
+  const previous = recall(memoryFile, version);
+  const pages = new Map<string, { key: string; entry: IndexedPage | null }>();
   const terms = new TermPool();
   const decoder = new TextDecoder();
-  port.on("message", async (message: Message) => {
+  let read = 0;
+
+  const handle = async (message: Message): Promise<void> => {
+    const memory = await previous;
     if ("url" in message) {
-      const entry = pageEntry({ url: message.url, html: decoder.decode(message.bytes) }, terms);
-      if (entry) pages.set(entry.url, entry);
-      else pages.delete(message.url);
+      const key = createHash("sha1").update(message.url).update("\0").update(message.bytes).digest("base64");
+      let entry = memory?.entries.get(key);
+      if (entry === undefined) {
+        entry = pageEntry({ url: message.url, html: decoder.decode(message.bytes) }, terms) ?? null;
+        read++;
+      }
+      pages.set(message.url, { key, entry });
       return;
     }
+    const packed = new PackedCache(memory?.packed);
     try {
-      port.postMessage({ done: await writeIndexFiles(message.finish, [...pages.values()]) });
+      const indexed = [...pages.values()].flatMap((p) => (p.entry ? [p.entry] : []));
+      port.postMessage({ done: await writeIndexFiles(message.finish, indexed, packed) });
     } catch (error) {
       port.postMessage({ error: String((error as Error).stack ?? error) });
+      return;
     }
+    if (memoryFile && version && read > 0) {
+      const entries = new Map([...pages.values()].map((p) => [p.key, p.entry]));
+      try {
+        writeFileAtomic(memoryFile, serialize({ version, entries, packed: packed.used } satisfies Memory));
+      } catch {
+        // Not written (a full disk, say): the next build reads every page again.
+      }
+    }
+    port.close();
+  };
+
+  // One message at a time, in order: the last page's entry is in before the index is written.
+  let queue = Promise.resolve();
+  port.on("message", (message: Message) => {
+    queue = queue.then(() => handle(message));
   });
 }

@@ -15,6 +15,7 @@
  * browser inflates it natively (DecompressionStream, which works from file:// too).
  */
 
+import { createHash } from "node:crypto";
 import { deflateRawSync } from "node:zlib";
 import { detached, type PageSection } from "./page-sections.ts";
 import { tokenize } from "./tokenize.ts";
@@ -159,17 +160,36 @@ export function shardFileName(key: string): string {
   return `t-${[...key].map((c) => (/[a-z0-9]/.test(c) ? c : `_${c.codePointAt(0)?.toString(16)}`)).join("")}.js`;
 }
 
+/**
+ * Compressed data kept from the last build, by a hash of its JSON: after a change to one
+ * page, most files hold the same data as before, and deflating them again was most of the
+ * time it took to write the index.
+ */
+export class PackedCache {
+  readonly #previous: ReadonlyMap<string, string>;
+  /** What this build packed or reused: the next build's cache. */
+  readonly used = new Map<string, string>();
+  constructor(previous: ReadonlyMap<string, string> = new Map()) {
+    this.#previous = previous;
+  }
+  pack(json: string): string {
+    const key = createHash("sha1").update(json).digest("base64");
+    const packed = this.used.get(key) ?? this.#previous.get(key) ?? deflateRawSync(json).toString("base64");
+    this.used.set(key, packed);
+    return packed;
+  }
+}
+
 /** The script that hands one file's data (compressed JSON, in base64) to the page. */
-export function scriptFor(name: string, data: unknown): string {
-  const packed = deflateRawSync(JSON.stringify(data)).toString("base64");
-  return `window.__coursesiteSearch(${JSON.stringify(name)},"${packed}");\n`;
+export function scriptFor(name: string, data: unknown, cache = new PackedCache()): string {
+  return `window.__coursesiteSearch(${JSON.stringify(name)},"${cache.pack(JSON.stringify(data))}");\n`;
 }
 
 /** Every file of the index: name (relative to the index folder) → content. */
-export function offlineIndexFiles(index: OfflineIndex): Map<string, string> {
+export function offlineIndexFiles(index: OfflineIndex, cache = new PackedCache()): Map<string, string> {
   const files = new Map<string, string>();
-  files.set("meta.js", scriptFor("meta", index.meta));
-  for (const [key, shard] of index.shards) files.set(shardFileName(key), scriptFor(`shard:${key}`, shard));
-  for (const [i, chunk] of index.chunks.entries()) files.set(`x-${i}.js`, scriptFor(`chunk:${i}`, chunk));
+  files.set("meta.js", scriptFor("meta", index.meta, cache));
+  for (const [key, shard] of index.shards) files.set(shardFileName(key), scriptFor(`shard:${key}`, shard, cache));
+  for (const [i, chunk] of index.chunks.entries()) files.set(`x-${i}.js`, scriptFor(`chunk:${i}`, chunk, cache));
   return files;
 }

@@ -7,7 +7,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import { startWorker } from "../workers/start-worker.ts";
-import { buildOfflineIndex, type IndexedPage, indexSection, offlineIndexFiles, type TermPool } from "./offline-index.ts";
+import { buildOfflineIndex, type IndexedPage, indexSection, offlineIndexFiles, type PackedCache, type TermPool } from "./offline-index.ts";
 import { decodeEntities, indexedRegionStart, pageSections } from "./page-sections.ts";
 
 export const OFFLINE_INDEX_FOLDER = "search";
@@ -32,9 +32,9 @@ export function pageEntry(page: BuiltPage, pool?: TermPool): IndexedPage | undef
 }
 
 /** Writes the index of `pages` (in URL order, for reproducible files); returns the file count and the largest file in bytes. */
-export async function writeIndexFiles(siteDir: string, pages: readonly IndexedPage[]): Promise<{ files: number; largest: number }> {
+export async function writeIndexFiles(siteDir: string, pages: readonly IndexedPage[], packed?: PackedCache): Promise<{ files: number; largest: number }> {
   const sorted = [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const files = offlineIndexFiles(buildOfflineIndex(sorted));
+  const files = offlineIndexFiles(buildOfflineIndex(sorted), packed);
   const folder = join(siteDir, OFFLINE_INDEX_FOLDER);
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });
@@ -44,12 +44,13 @@ export async function writeIndexFiles(siteDir: string, pages: readonly IndexedPa
 
 export interface OfflineIndexer {
   /**
-   * Hands a rendered page over. With `eager`, it goes to the worker at once (starting it);
-   * otherwise it is kept, for a build where no Markdown changed: its pages are likely the
-   * same as last time, the index is then reused and the worker never starts.
+   * Hands a rendered page over. Pages are kept back until one comes with `eager` (its
+   * Markdown was rendered anew): in a build where none is, the pages are likely the same as
+   * last time, the index is then reused, and sending them to the worker (0.8 s of the main
+   * thread at 1,000 pages) would have been for nothing.
    */
   add(page: BuiltPage, eager: boolean): void;
-  /** Writes the index of every page handed over (starting the worker now if it never started). */
+  /** Writes the index of every page handed over. */
   finish(siteDir: string): Promise<{ files: number; largest: number }>;
   abandon(): Promise<void>;
 }
@@ -66,46 +67,57 @@ export function indexedPart(html: string): string {
   return html.slice(start, end < 0 ? undefined : end + "</article>".length);
 }
 
-/** An indexer running in a worker thread, fed page by page. */
-export function startOfflineIndexer(): OfflineIndexer {
+/**
+ * An indexer running in a worker thread, fed page by page. With `memory`, what it reads is
+ * kept in that file for the next build (see offline-index-worker.ts), under the code's version.
+ */
+export function startOfflineIndexer(memory?: { file: string; version: string }): OfflineIndexer {
   let worker: Worker | undefined;
   let failed: Promise<never> = new Promise(() => undefined);
-  const kept: { url: string; part: string }[] = [];
+  /** Pages not sent yet: none is, until one was rendered anew (see `add`). */
+  let kept: { url: string; part: string }[] | undefined = [];
   const encoder = new TextEncoder();
   const post = (url: string, part: string): void => {
     const bytes = encoder.encode(part);
     worker?.postMessage({ url, bytes }, [bytes.buffer]);
   };
+  const sendKept = (): void => {
+    for (const page of kept?.splice(0) ?? []) post(page.url, page.part);
+    kept = undefined;
+  };
+  /** The worker starts with the first page, and recalls the last build's memory while the others render. */
   const started = (): void => {
     if (worker) return;
-    const running = startWorker(new URL("./offline-index-worker.ts", import.meta.url).href, {});
+    const running = startWorker(new URL("./offline-index-worker.ts", import.meta.url).href, { memoryFile: memory?.file, version: memory?.version });
     worker = running;
     failed = new Promise<never>((_, reject) => running.once("error", reject));
     failed.catch(() => undefined);
-    for (const page of kept.splice(0)) post(page.url, page.part);
   };
   return {
     add(page, eager) {
+      started();
       // (The part is a slice of the page, which Eleventy holds until the build ends anyway.)
       const part = indexedPart(page.html);
-      if (!eager && !worker) kept.push({ url: page.url, part });
-      else {
-        started();
-        post(page.url, part);
-      }
+      if (eager) sendKept();
+      if (kept) kept.push({ url: page.url, part });
+      else post(page.url, part);
     },
     async finish(siteDir) {
       started();
+      sendKept();
       const running = worker as Worker;
       const reply = new Promise<{ done?: { files: number; largest: number }; error?: string }>((resolve) => running.once("message", resolve));
       running.postMessage({ finish: siteDir });
       const result = await Promise.race([reply, failed]);
-      await running.terminate();
-      if (result.error || !result.done) throw new Error(`the offline search index could not be written: ${result.error}`);
+      if (result.error || !result.done) {
+        await running.terminate();
+        throw new Error(`the offline search index could not be written: ${result.error}`);
+      }
+      // (The worker ends by itself once it has written its memory for the next build.)
       return result.done;
     },
     async abandon() {
-      kept.length = 0;
+      kept = undefined;
       await worker?.terminate();
     },
   };

@@ -25,8 +25,13 @@ export interface BuildResult {
   exists(path: string): boolean;
 }
 
-/** Builds `input` (a fixture name or a path) into a fresh temporary folder (or `output`). */
-export async function build(input: string, args: string[] = [], output = join(mkdtempSync(join(tmpdir(), "coursesite-build-")), "site")): Promise<BuildResult> {
+/** Builds `input` (a fixture name or a path) into a fresh temporary folder (or `output`), with `env` added to the environment. */
+export async function build(
+  input: string,
+  args: string[] = [],
+  output = join(mkdtempSync(join(tmpdir(), "coursesite-build-")), "site"),
+  env: Record<string, string> = {},
+): Promise<BuildResult> {
   const inputDir = existsSync(join(FIXTURES, input)) ? join(FIXTURES, input) : resolve(input);
   let code = 0;
   let stdout = "";
@@ -34,6 +39,7 @@ export async function build(input: string, args: string[] = [], output = join(mk
   try {
     ({ stdout, stderr } = await run(process.execPath, [join(PROJECT, "lib/cli/run.mjs"), "--input", inputDir, "--output", output, ...args], {
       cwd: PROJECT,
+      env: { ...process.env, ...env },
       maxBuffer: 64 * 1024 * 1024,
     }));
   } catch (error) {

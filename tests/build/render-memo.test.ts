@@ -5,7 +5,7 @@
  */
 
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, renameSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
@@ -44,5 +44,26 @@ describe("a build after a build", () => {
     renameSync(join(course, "figures/diagram.sgv"), image);
     const back = await build(course, ["--no-strict"]);
     assert.ok(warnings(back).some((w) => w.includes('the image "figures/diagram.sgv" does not exist')));
+  });
+});
+
+describe("the offline index after a change", () => {
+  it("is the index a build without the last build's memory writes", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "offline-memory-"));
+    const course = join(folder, "course");
+    cpSync(join(FIXTURES, "basic"), course, { recursive: true });
+    const buildWith = (cache: string, output: string): Promise<BuildResult> =>
+      build(course, [], join(folder, output), { COURSESITE_CACHE_DIR: join(folder, cache) });
+    const files = (result: BuildResult): Map<string, string> =>
+      new Map(readdirSync(join(result.output, "search")).map((name) => [name, result.read(`search/${name}`)]));
+    const first = await buildWith("cache-a", "first");
+    assert.equal(first.code, 0, first.stderr);
+    assert.ok(existsSync(join(folder, "cache-a/offline-index-pages.v8")), "the first build keeps what it read");
+    const page = join(course, "s1_start/m1_terminal.md");
+    writeFileSync(page, readFileSync(page, "utf8").replace(/\n\n([A-Z])/, "\n\nAardvarkword $1"));
+    const remembered = await buildWith("cache-a", "after");
+    const fresh = await buildWith("cache-b", "fresh");
+    assert.notDeepEqual(files(remembered), files(first));
+    assert.deepEqual(files(remembered), files(fresh));
   });
 });

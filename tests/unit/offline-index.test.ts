@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { inflateRawSync } from "node:zlib";
-import { buildOfflineIndex, type IndexedPage, indexSection, offlineIndexFiles, SHARD_BUDGET, shardFileName } from "../../lib/search/offline-index.ts";
+import {
+  buildOfflineIndex,
+  type IndexedPage,
+  indexSection,
+  offlineIndexFiles,
+  PackedCache,
+  SHARD_BUDGET,
+  shardFileName,
+} from "../../lib/search/offline-index.ts";
 import type { PageSection } from "../../lib/search/page-sections.ts";
 
 /** A page as the indexer sees it, its sections counted. */
@@ -87,5 +95,22 @@ describe("buildOfflineIndex", () => {
     assert.equal(metaName, "meta");
     assert.deepEqual((meta as { pages: unknown }).pages, [["a.html", "A"]]);
     assert.deepEqual(handed(files.get("x-0.js")), ["chunk:0", ["hello"]]);
+  });
+  it("writes the same files with the last build's compressed data as without, and keeps only what it used", () => {
+    const before = buildOfflineIndex([
+      page("a.html", "A", [{ anchor: "", title: "", text: "alpha beta" }]),
+      page("b.html", "B", [{ anchor: "", title: "", text: "gamma" }]),
+    ]);
+    const after = buildOfflineIndex([
+      page("a.html", "A", [{ anchor: "", title: "", text: "alpha delta" }]),
+      page("b.html", "B", [{ anchor: "", title: "", text: "gamma" }]),
+    ]);
+    const last = new PackedCache();
+    offlineIndexFiles(before, last);
+    const next = new PackedCache(last.used);
+    assert.deepEqual(offlineIndexFiles(after, next), offlineIndexFiles(after));
+    const fresh = new PackedCache();
+    offlineIndexFiles(after, fresh);
+    assert.deepEqual([...next.used.keys()].sort(), [...fresh.used.keys()].sort());
   });
 });
