@@ -169,7 +169,9 @@ async function runServe(options: CliOptions): Promise<void> {
   await markAsBuildOutput(output);
   const eleventy = new Eleventy(contentDir, output, {
     configPath: NO_CONFIG_FILE,
-    quietMode: options.quiet,
+    // Eleventy still says which file changed and how many pages it wrote; a line for each
+    // page written (a thousand on every save of a large course) took 60 ms a save to print.
+    quietMode: true,
     runMode: "serve",
     config: (eleventyConfig: UserConfig) => coursesite(eleventyConfig, { serving: true }),
   });

@@ -11,8 +11,8 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import MarkdownIt from "markdown-it";
 import renderPage from "../../layouts/page.ts";
 import { EDITION_DATA, type Edition, editionBanner } from "../build/editions.ts";
-import { readGitInfo } from "../build/git-history.ts";
-import { timedSync as timed } from "../build/timing.ts";
+import { type GitInfo, readGitInfo } from "../build/git-history.ts";
+import { timed } from "../build/timing.ts";
 import type { CourseModel } from "../course/course-model.ts";
 import { editUrl } from "../course/edit-link.ts";
 import { imageFileSize } from "../markdown/images.ts";
@@ -83,9 +83,14 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   };
 
   let site: SiteView | undefined;
+  // Git is asked while Eleventy reads the course; the answer is needed once pages render.
+  let git: Promise<GitInfo | undefined> = Promise.resolve(undefined);
   eleventyConfig.on("eleventy.before", () => {
     site = undefined;
-    build.run.git = timed("git history", () => readGitInfo(build.inputDir));
+    git = timed("git history", () => readGitInfo(build.inputDir));
+  });
+  eleventyConfig.on("eleventy.contentMap", async () => {
+    build.run.git = await git;
   });
 
   eleventyConfig.addJavaScriptFunction("pageView", (data: unknown): PageView => {
