@@ -46,31 +46,43 @@ const keepModuleUrls = {
   },
 };
 
-async function bundle(file) {
+/**
+ * Writes the bundle into `dir`: the entry `build.mjs`, and chunks for what is imported only
+ * when needed (Shiki and markdown-it's plugins, which a build whose pages are all reused
+ * never loads). Written into a folder of this process's own, then renamed: another build may
+ * be starting at the same time.
+ */
+async function bundle(dir) {
   const { build } = await import("esbuild");
   const { outputFiles } = await build({
-    entryPoints: [join(root, "lib", "cli", "build.ts")],
+    entryPoints: { build: join(root, "lib", "cli", "build.ts") },
     bundle: true,
+    splitting: true,
     format: "esm",
     platform: "node",
     packages: "external",
     target: `node${process.versions.node}`,
-    outfile: file,
+    outdir: dir,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunk-[hash]",
     sourcemap: "linked",
     write: false,
     plugins: [keepModuleUrls],
     logLevel: "error",
   });
-  mkdirSync(bundles, { recursive: true });
-  // The map first, the bundle last; each written aside and renamed, as another build may be starting.
-  for (const output of outputFiles.sort((a) => (a.path.endsWith(".map") ? -1 : 1))) {
-    const temporary = `${output.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, output.contents);
-    renameSync(temporary, output.path);
+  const temporary = `${dir}.${process.pid}.tmp`;
+  rmSync(temporary, { recursive: true, force: true });
+  mkdirSync(temporary, { recursive: true });
+  for (const output of outputFiles) writeFileSync(join(temporary, relative(dir, output.path)), output.contents);
+  try {
+    renameSync(temporary, dir);
+  } catch {
+    rmSync(temporary, { recursive: true, force: true }); // another build wrote it first
   }
-  for (const old of readdirSync(bundles)) if (!old.startsWith(basename(file)) && !old.endsWith(".tmp")) rmSync(join(bundles, old), { force: true });
+  for (const old of readdirSync(bundles)) if (old !== basename(dir) && !old.endsWith(".tmp")) rmSync(join(bundles, old), { recursive: true, force: true });
 }
 
-const file = join(bundles, `build-${versionOf(sourceFiles())}.mjs`);
-if (!existsSync(file)) await bundle(file);
-await import(pathToFileURL(file).href);
+const dir = join(bundles, `build-${versionOf(sourceFiles())}`);
+const entry = join(dir, "build.mjs");
+if (!existsSync(entry)) await bundle(dir);
+await import(pathToFileURL(entry).href);

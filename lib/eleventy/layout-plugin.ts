@@ -15,7 +15,6 @@ import { type GitInfo, readGitInfo } from "../build/git-history.ts";
 import { timed } from "../build/timing.ts";
 import type { CourseModel } from "../course/course-model.ts";
 import { editUrl } from "../course/edit-link.ts";
-import { imageFileSize } from "../markdown/images.ts";
 import { type Favicon, faviconOf } from "../page/favicon.ts";
 import { buildPageView, type PageView, type SiteView } from "../page/page-view.ts";
 import type { BuildContext } from "./build-context.ts";
@@ -69,7 +68,7 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       assets: {
         ...assets,
         logo: config.logo ? model.siteMap.fileOutput(resolve(build.inputDir, config.logo)) : undefined,
-        logoWidth: logoWidth(config.logo ? resolve(build.inputDir, config.logo) : undefined),
+        logoWidth,
         favicon: favicon(build, model, assets.favicon),
       },
       headerLinks: config.header_links,
@@ -83,11 +82,13 @@ export function layoutPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   };
 
   let site: SiteView | undefined;
+  let logoWidth: number | undefined;
   // Git is asked while Eleventy reads the course; the answer is needed once pages render.
   let git: Promise<GitInfo | undefined> = Promise.resolve(undefined);
-  eleventyConfig.on("eleventy.before", () => {
+  eleventyConfig.on("eleventy.before", async () => {
     site = undefined;
     git = timed("git history", () => readGitInfo(build.inputDir));
+    logoWidth = config.logo ? await logoWidthOf(resolve(build.inputDir, config.logo)) : undefined;
   });
   eleventyConfig.on("eleventy.contentMap", async () => {
     build.run.git = await git;
@@ -120,8 +121,10 @@ function favicon(build: BuildContext, model: CourseModel, ours: string): Favicon
 }
 
 /** The width a logo has at the header's height of 32 pixels, keeping its proportions. */
-function logoWidth(file: string | undefined): number | undefined {
-  const size = file ? imageFileSize(file) : undefined;
+async function logoWidthOf(file: string): Promise<number | undefined> {
+  // (Imported here: only a course with a logo needs image-size, 40 ms to load.)
+  const { imageFileSize } = await import("../markdown/images.ts");
+  const size = imageFileSize(file);
   return size ? Math.round((32 * size.width) / size.height) : undefined;
 }
 

@@ -8,11 +8,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import type { MarkdownIt } from "markdown-it";
 import { timed } from "../build/timing.ts";
 import { isPublishable } from "../content/site-map.ts";
-import { cachedHighlighter } from "../markdown/cached-highlighter.ts";
-import { createCodeHighlighter, fenceLanguages } from "../markdown/code-highlighter.ts";
-import { createMarkdown } from "../markdown/create-markdown.ts";
+import { type CachedHighlighter, cachedHighlighter } from "../markdown/cached-highlighter.ts";
+import { fenceLanguages } from "../markdown/code-highlighter.ts";
 import { HighlightCache } from "../markdown/highlight-cache.ts";
 import { prehighlight } from "../markdown/prehighlight.ts";
 import { type BuildContext, CACHE_DIR } from "./build-context.ts";
@@ -30,32 +30,49 @@ export function markdownSources(dir: string): string[] {
 export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext): Promise<void> {
   const cacheFile = join(CACHE_DIR, "highlight.json");
   const cache = HighlightCache.load(cacheFile);
-  const highlighter = cachedHighlighter(await timed("shiki setup", () => createCodeHighlighter()), cache);
-  const md = createMarkdown({ highlighter, contextOf: (env) => renderContextOf(env, build) });
-  const memo = memoizeRender(md, build, join(CACHE_DIR, "rendered"));
+  // The languages the course uses, and the token classes of the stylesheet once it is written.
+  let languages = new Set<string>();
+  let frozen: string[] | undefined;
+  let highlighter: CachedHighlighter | undefined;
+  // Set up when a first page has to render (see render-memo.ts): imported here, not above, so
+  // that a build whose pages are all reused loads neither Shiki nor markdown-it's plugins.
+  const load = async (): Promise<MarkdownIt> => {
+    const [{ createCodeHighlighter }, { createMarkdown }] = await Promise.all([
+      import("../markdown/shiki-highlighter.ts"),
+      import("../markdown/create-markdown.ts"),
+    ]);
+    const made = cachedHighlighter(await timed("shiki setup", () => createCodeHighlighter()), cache);
+    await made.ensureLanguages(languages);
+    if (frozen) made.freeze(frozen);
+    highlighter = made;
+    return createMarkdown({ highlighter: made, contextOf: (env) => renderContextOf(env, build) });
+  };
+  const memo = memoizeRender(load, build, join(CACHE_DIR, "rendered"));
   build.run.markdownRendered = memo.rendered;
-  eleventyConfig.setLibrary("md", md);
+  eleventyConfig.setLibrary("md", memo.library);
 
   let prepared: Promise<void> = Promise.resolve();
   eleventyConfig.on("eleventy.before", async () => {
     cache.startBuild();
     memo.startBuild();
-    highlighter.thaw();
+    frozen = undefined;
+    highlighter?.thaw();
     const files = markdownSources(build.inputDir);
     const texts = files.map((file) => readFileSync(file, "utf8"));
     build.run.sourceTexts = new Map(files.map((file, i) => [file, texts[i] ?? ""]));
     // Highlighting runs while Eleventy reads the course; rendering waits for it (below).
     prepared = timed("prehighlight", () => prehighlight(files, texts, build.inputDir, cache, build.mkdocs ? [build.mkdocs.baseDir] : []));
     prepared.catch(() => undefined);
-    const languages = new Set<string>();
+    languages = new Set<string>();
     for (const text of texts) for (const lang of fenceLanguages(text)) languages.add(lang);
-    await highlighter.ensureLanguages(languages);
+    await highlighter?.ensureLanguages(languages);
   });
   // Emitted after the data is read and before any page renders.
   eleventyConfig.on("eleventy.contentMap", async () => {
     await timed("wait for prehighlight", () => prepared);
     build.run.codeStyles = cache.usedStyles();
-    highlighter.freeze(Object.keys(build.run.codeStyles));
+    frozen = Object.keys(build.run.codeStyles);
+    highlighter?.freeze(frozen);
   });
   // The caches are written later (tens of MB of JSON, a second at 1,000 modules, on this
   // thread): finish-plugin.ts calls saveCaches beside the offline index and the zip, and in

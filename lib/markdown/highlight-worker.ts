@@ -6,7 +6,7 @@
 
 import { readFileSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { createCodeHighlighter, type Highlighted } from "./code-highlighter.ts";
+import type { Highlighted } from "./code-highlighter.ts";
 import { type CodeRequest, codeRequests } from "./code-requests.ts";
 
 export interface HighlightJob {
@@ -36,6 +36,8 @@ export async function highlightFiles(job: HighlightJob): Promise<HighlightJobRes
     for (const request of requests) if (!known.has(request.key)) pending.set(request.key, request);
   }
   if (pending.size === 0) return { keys, results: [] };
+  // (Shiki is loaded only when some block is not cached: see shiki-highlighter.ts.)
+  const { createCodeHighlighter } = await import("./shiki-highlighter.ts");
   const highlighter = await createCodeHighlighter();
   await highlighter.ensureLanguages(new Set([...pending.values()].map((r) => r.lang)));
   const results = [...pending.values()].map((r): [string, Highlighted] => [

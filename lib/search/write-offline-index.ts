@@ -85,7 +85,11 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
     for (const page of kept?.splice(0) ?? []) post(page.url, page.part);
     kept = undefined;
   };
-  /** The worker starts with the first page, and recalls the last build's memory while the others render. */
+  /**
+   * The worker starts with the first page rendered anew (it then recalls the last build's
+   * memory while the others render). Not sooner: in a build where no page is, the index is
+   * reused, and a worker reading its memory beside the build made it 0.5 s slower.
+   */
   const started = (): void => {
     if (worker) return;
     const running = startWorker(new URL("./offline-index-worker.ts", import.meta.url).href, { memoryFile: memory?.file, version: memory?.version });
@@ -95,10 +99,12 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
   };
   return {
     add(page, eager) {
-      started();
       // (The part is a slice of the page, which Eleventy holds until the build ends anyway.)
       const part = indexedPart(page.html);
-      if (eager) sendKept();
+      if (eager && kept) {
+        started();
+        sendKept();
+      }
       if (kept) kept.push({ url: page.url, part });
       else post(page.url, part);
     },

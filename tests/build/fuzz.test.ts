@@ -11,9 +11,9 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { parseFrontMatter } from "../../lib/content/front-matter.ts";
 import { createSiteMap } from "../../lib/content/site-map.ts";
-import { createCodeHighlighter } from "../../lib/markdown/code-highlighter.ts";
 import { createMarkdown } from "../../lib/markdown/create-markdown.ts";
 import type { RenderContext } from "../../lib/markdown/render-context.ts";
+import { createCodeHighlighter } from "../../lib/markdown/shiki-highlighter.ts";
 import { build } from "./build-helper.ts";
 
 /** A small deterministic PRNG (mulberry32), so a failing case can be replayed from its seed. */

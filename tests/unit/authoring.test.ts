@@ -4,10 +4,10 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
 import { createSiteMap } from "../../lib/content/site-map.ts";
-import { createCodeHighlighter } from "../../lib/markdown/code-highlighter.ts";
 import { createMarkdown } from "../../lib/markdown/create-markdown.ts";
 import { parseFenceInfo } from "../../lib/markdown/fence-info.ts";
 import type { RenderContext } from "../../lib/markdown/render-context.ts";
+import { createCodeHighlighter } from "../../lib/markdown/shiki-highlighter.ts";
 import { countTasks } from "../../lib/markdown/task-lists.ts";
 
 const COURSE = join(import.meta.dirname, "../fixtures/authoring");

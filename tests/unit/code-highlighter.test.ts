@@ -1,9 +1,10 @@
-/** Two themes from one pass of the grammar (lib/markdown/code-highlighter.ts). */
+/** Two themes from one pass of the grammar (lib/markdown/shiki-highlighter.ts). */
 
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import { createHighlighter, createJavaScriptRegexEngine, type Highlighter } from "shiki";
-import { type CodeHighlighter, createCodeHighlighter, pairedTheme, THEMES } from "../../lib/markdown/code-highlighter.ts";
+import { type CodeHighlighter, THEMES } from "../../lib/markdown/code-highlighter.ts";
+import { createCodeHighlighter, pairedTheme } from "../../lib/markdown/shiki-highlighter.ts";
 
 /** Each character's colour in one theme, highlighted by Shiki with that theme alone. */
 function colours(shiki: Highlighter, code: string, theme: string): string[] {

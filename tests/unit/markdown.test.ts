@@ -4,11 +4,12 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { before, describe, it } from "node:test";
 import { createSiteMap } from "../../lib/content/site-map.ts";
-import { createCodeHighlighter, fenceLanguages, highlightKey, styleClass, styleRules } from "../../lib/markdown/code-highlighter.ts";
+import { fenceLanguages, highlightKey, styleClass, styleRules } from "../../lib/markdown/code-highlighter.ts";
 import { createMarkdown } from "../../lib/markdown/create-markdown.ts";
 import { githubSlug } from "../../lib/markdown/heading-ids.ts";
 import { HighlightCache } from "../../lib/markdown/highlight-cache.ts";
 import type { RenderContext } from "../../lib/markdown/render-context.ts";
+import { createCodeHighlighter } from "../../lib/markdown/shiki-highlighter.ts";
 
 const root = mkdtempSync(join(tmpdir(), "markdown-"));
 mkdirSync(join(root, "s1"));
