@@ -11,6 +11,7 @@ import { clientAssetsPlugin } from "./lib/eleventy/client-assets-plugin.ts";
 import { diagnosticsPlugin } from "./lib/eleventy/diagnostics-plugin.ts";
 import { finishPlugin } from "./lib/eleventy/finish-plugin.ts";
 import { frontMatterPlugin } from "./lib/eleventy/front-matter-plugin.ts";
+import { incrementalPlugin } from "./lib/eleventy/incremental-plugin.ts";
 import { jekyllPlugin } from "./lib/eleventy/jekyll-plugin.ts";
 import { LAYOUTS_DIR, layoutPlugin } from "./lib/eleventy/layout-plugin.ts";
 import { linkCheckPlugin } from "./lib/eleventy/link-check-plugin.ts";
@@ -39,6 +40,7 @@ export default async function coursesite(eleventyConfig: UserConfig, mode: RunMo
   eleventyConfig.addPlugin(layoutPlugin, build);
   eleventyConfig.addPlugin(clientAssetsPlugin, build);
   eleventyConfig.addPlugin(searchPlugin, build);
+  eleventyConfig.addPlugin(incrementalPlugin, build);
   // After the pages, in this order: other files, search indexes and zip; links; the report.
   eleventyConfig.setEventEmitterMode("sequential");
   eleventyConfig.addPlugin(finishPlugin, build);

@@ -17,6 +17,7 @@ import { type Diagnostic, formatDiagnostic } from "../build/diagnostics.ts";
 import { ARCHIVE_FOLDER, EDITION_DATA, type Edition, keepArchives } from "../build/editions.ts";
 import { createStaging, discard, markAsBuildOutput, outputFolderProblem, swapIn } from "../build/output-folder.ts";
 import { timed } from "../build/timing.ts";
+import { commonFolder, STARTED_IN } from "../build/working-folder.ts";
 import { loadCourseSettings } from "../config/course-settings.ts";
 import { ConfigError } from "../config/site-config.ts";
 import { type BuildContext, PROJECT_ROOT } from "../eleventy/build-context.ts";
@@ -53,7 +54,7 @@ function describe(error: unknown): string {
 }
 
 function keptMessage(output: string): string {
-  return existsSync(output) ? ` ${relative(process.cwd(), output) || output} was left as it was.` : "";
+  return existsSync(output) ? ` ${relative(STARTED_IN, output) || output} was left as it was.` : "";
 }
 
 /**
@@ -155,7 +156,7 @@ async function runBuild(options: CliOptions): Promise<void> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (!options.quiet || warnings > 0) {
     console.log(
-      `Built ${relative(process.cwd(), input) || "."} into ${relative(process.cwd(), output)} in ${seconds} s${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`,
+      `Built ${relative(STARTED_IN, input) || "."} into ${relative(STARTED_IN, output)} in ${seconds} s${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`,
     );
   }
 }
@@ -167,13 +168,19 @@ async function runServe(options: CliOptions): Promise<void> {
   if (problem) throw new BuildFailed(problem);
   const { contentDir } = loadCourseSettings(input);
   await markAsBuildOutput(output);
-  const eleventy = new Eleventy(contentDir, output, {
+  // Eleventy knows which page a save changed by its path from the working folder, and loses
+  // track of a course outside that folder (../): the preview works from a folder that holds
+  // both, so that a save of prose renders that page alone (see incremental-plugin.ts).
+  const home = commonFolder([STARTED_IN, input]);
+  if (home) process.chdir(home);
+  let eleventy: Eleventy | undefined;
+  eleventy = new Eleventy(relative(process.cwd(), contentDir) || ".", output, {
     configPath: NO_CONFIG_FILE,
     // Eleventy still says which file changed and how many pages it wrote; a line for each
     // page written (a thousand on every save of a large course) took 60 ms a save to print.
     quietMode: true,
     runMode: "serve",
-    config: (eleventyConfig: UserConfig) => coursesite(eleventyConfig, { serving: true }),
+    config: (eleventyConfig: UserConfig) => coursesite(eleventyConfig, { serving: true, setIncremental: (on) => eleventy?.setIncrementalBuild(on) }),
   });
   await eleventy.init();
   await eleventy.watch();

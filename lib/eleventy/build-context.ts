@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Diagnostics } from "../build/diagnostics.ts";
 import type { GitInfo } from "../build/git-history.ts";
 import { offlineZipName } from "../build/offline-zip.ts";
+import { STARTED_IN } from "../build/working-folder.ts";
 import { type CourseFormat, loadCourseSettings } from "../config/course-settings.ts";
 import type { MkdocsProject } from "../config/mkdocs-config.ts";
 import type { ConfigProblem, SiteConfig } from "../config/site-config.ts";
@@ -32,6 +33,11 @@ export interface BuildRun {
   model?: CourseModel | undefined;
   /** The worker building the offline search index from the pages as they render. */
   offlineIndexer?: OfflineIndexer | undefined;
+  /**
+   * Preview only: this build renders and writes only the saved page (Eleventy's incremental
+   * build; see incremental-plugin.ts). The other pages are as the last build wrote them.
+   */
+  incremental?: boolean;
   /** Every Markdown file of the course with its text, read once at the start of the build. */
   sourceTexts?: ReadonlyMap<string, string>;
   /** How many pages of this build so far had their Markdown rendered rather than reused. */
@@ -81,6 +87,8 @@ export interface BuildContext {
   readonly serving: boolean;
   /** The site a build replaces, once it succeeded (`outputDir` being a fresh folder beside it). */
   readonly previousOutput?: string | undefined;
+  /** Preview only: makes Eleventy's next build incremental (only the saved page) or full. */
+  readonly setIncremental?: ((on: boolean) => void) | undefined;
   readonly run: BuildRun;
   /** Site-relative path of the zip for offline reading. */
   readonly offlineZip: string;
@@ -89,10 +97,10 @@ export interface BuildContext {
 }
 
 /** How Eleventy runs: serving, or building into a fresh folder that replaces `previousOutput`. */
-export type RunMode = Pick<BuildContext, "serving" | "previousOutput">;
+export type RunMode = Pick<BuildContext, "serving" | "previousOutput" | "setIncremental">;
 
 /** Sets up the context for a build of `inputDir` into `outputDir`. Throws ConfigError for bad settings. */
-export function createBuildContext(inputDir: string, outputDir: string, { serving, previousOutput }: RunMode): BuildContext {
+export function createBuildContext(inputDir: string, outputDir: string, { serving, previousOutput, setIncremental }: RunMode): BuildContext {
   const input = resolve(inputDir);
   const { config, format, notices, mkdocs } = loadCourseSettings(input);
   const mounts = Object.entries(config.mounts).map(([to, from]) => ({
@@ -111,8 +119,9 @@ export function createBuildContext(inputDir: string, outputDir: string, { servin
     diagnostics: new Diagnostics(),
     serving,
     previousOutput,
+    setIncremental,
     run: { anchors: [] },
     offlineZip: offlineZipName(config.title),
-    displayPath: (absolutePath) => relative(process.cwd(), absolutePath) || ".",
+    displayPath: (absolutePath) => relative(STARTED_IN, absolutePath) || ".",
   };
 }

@@ -54,6 +54,9 @@ export async function writeProblemsScript(outputDir: string, items: readonly Dia
 }
 
 export function diagnosticsPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
+  // The problems panel is drawn by a script as a page loads: after a save the page reloads
+  // whole, rather than being patched in place (Eleventy's DOM diffing), so it is drawn again.
+  if (build.serving) eleventyConfig.setServerOptions({ domDiff: false });
   eleventyConfig.on("eleventy.before", () => {
     build.diagnostics.clear();
     for (const notice of build.configNotices) build.diagnostics.warn(notice.file, notice.line, notice.message);

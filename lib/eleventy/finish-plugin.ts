@@ -7,7 +7,7 @@
  * runs behind the reload, so a save shows at once and search catches up a moment later.
  */
 
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { codeVersion } from "../build/code-version.ts";
 import { writeOfflineZip } from "../build/offline-zip.ts";
@@ -59,7 +59,7 @@ function lastStepsOf(build: BuildContext, pages: Promise<string>, statics: Promi
 
 export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   // The course's own files (a figure saved in preview) are watched as well as its pages.
-  for (const folder of [build.inputDir, ...build.mounts.map((m) => m.from)]) eleventyConfig.addWatchTarget(folder);
+  for (const folder of [build.inputDir, ...build.mounts.map((m) => m.from)]) eleventyConfig.addWatchTarget(relative(process.cwd(), folder));
   let previewIndexing: Promise<void> | undefined;
   /** In preview, whether a Pagefind run is waiting for the one running. */
   let indexQueued = false;

@@ -6,15 +6,18 @@ import { sitePath } from "../course/course-model.ts";
 import type { BuildContext, BuiltTemplate } from "./build-context.ts";
 
 export function linkCheckPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
+  /** The pages of the last preview build: an incremental one builds only the saved page, the others are as they were. */
+  let last = new Map<string, { html: string; source: string }>();
   eleventyConfig.on("eleventy.before", () => {
     build.run.anchors = [];
   });
   eleventyConfig.on("eleventy.after", ({ results }: { results?: readonly BuiltTemplate[] }) => {
-    const pages = new Map<string, { html: string; source: string }>();
+    const pages = build.run.incremental ? new Map(last) : new Map<string, { html: string; source: string }>();
     for (const r of results ?? []) {
       if (typeof r.outputPath === "string" && typeof r.content === "string")
         pages.set(sitePath(build.outputDir, r.outputPath), { html: r.content, source: r.inputPath ?? r.outputPath });
     }
+    if (build.serving) last = pages;
     const ids = new Map<string, Set<string>>();
     const idsOf = (target: string): Set<string> | undefined => {
       const page = pages.get(target);

@@ -74,6 +74,10 @@ export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildCon
     frozen = Object.keys(build.run.codeStyles);
     highlighter?.freeze(frozen);
   });
+  // After a build that rendered only the saved page, the others report again what they did.
+  eleventyConfig.on("eleventy.after", () => {
+    if (build.run.incremental) memo.replay([...(build.run.model?.pages.values() ?? [])].map((p) => p.sourceFile));
+  });
   // The caches are written later (tens of MB of JSON, a second at 1,000 modules, on this
   // thread): finish-plugin.ts calls saveCaches beside the offline index and the zip, and in
   // preview after the reload, so the page does not wait for them.

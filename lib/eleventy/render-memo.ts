@@ -21,6 +21,7 @@ import { basename, join } from "node:path";
 import type { MarkdownIt } from "markdown-it";
 import { codeVersion } from "../build/code-version.ts";
 import type { Diagnostic } from "../build/diagnostics.ts";
+import { STARTED_IN } from "../build/working-folder.ts";
 import { writeFileAtomic } from "../build/write-atomic.ts";
 import type { AnchorReference } from "../content/anchor-check.ts";
 import type { SiteMap } from "../content/site-map.ts";
@@ -58,7 +59,7 @@ export function surroundingsOf(site: SiteMap, folders: readonly string[]): strin
 /** What the memo's entries depend on beyond each page: our code and packages, the settings, the working folder. */
 function memoVersion(build: BuildContext): string {
   return createHash("sha1")
-    .update(`1|${codeVersion(build.projectRoot)}|${process.cwd()}|${JSON.stringify(build.config)}|${build.format}`)
+    .update(`1|${codeVersion(build.projectRoot)}|${STARTED_IN}|${JSON.stringify(build.config)}|${build.format}`)
     .digest("hex");
 }
 
@@ -83,6 +84,11 @@ export interface RenderMemo {
   readonly rendered: () => number;
   /** Starts a build: counts from zero, and forgets which entries were used. */
   startBuild(): void;
+  /**
+   * Reports again what the pages among `sources` that this build did not render reported
+   * when they last rendered (an incremental preview build renders only the saved page).
+   */
+  replay(sources: Iterable<string>): void;
   /** Writes the entries rendered by this build to disk, and drops those of pages gone. */
   save(): void;
 }
@@ -163,6 +169,16 @@ export function memoizeRender(load: () => Promise<MarkdownIt>, build: BuildConte
       },
     },
     rendered: () => rendered,
+    replay(sources) {
+      for (const source of sources) {
+        if (used.has(source)) continue;
+        const known = stored(source);
+        if (!known) continue;
+        used.add(source);
+        for (const diagnostic of known.diagnostics) build.diagnostics.add(diagnostic);
+        build.run.anchors.push(...known.anchors);
+      }
+    },
     startBuild() {
       rendered = 0;
       used.clear();

@@ -49,7 +49,9 @@ function bundled(moduleUrl: string): string {
 /** A worker running `moduleUrl` with `data` as its workerData (plus `module`, the URL it runs as). */
 export function startWorker(moduleUrl: string, data: Record<string, unknown>): Worker {
   const url = bundled(moduleUrl);
-  return new Worker(new URL(url), { workerData: { ...data, module: url } });
+  // No TypeScript loader (the bundle is JavaScript): a `--import tsx` inherited from the
+  // preview would be looked up from its working folder, which may not hold the project.
+  return new Worker(new URL(url), { workerData: { ...data, module: url }, execArgv: [] });
 }
 
 /** Runs one job in a worker and resolves with the single message it posts. */

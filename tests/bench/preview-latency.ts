@@ -1,7 +1,9 @@
 /**
  * Live preview, measured the way an instructor feels it: `npm start`'s server on a copy
  * of a course, a module open in Chromium, then a word of its prose changed on disk; the
- * time runs from the save to the new word on screen (rebuild, reload and paint).
+ * time runs from the save to the new word on screen (rebuild, reload and paint). Two kinds
+ * of change, in turn: to the first paragraph (the page's summary, which its session's page
+ * shows: every page is built again) and to the last one (only that page is).
  */
 
 import { type ChildProcess, spawn } from "node:child_process";
@@ -15,8 +17,10 @@ import { PROJECT } from "../build/build-helper.ts";
 export interface PreviewFigures {
   /** Seconds from starting the server to its first page being served. */
   readonly startSeconds: number;
-  /** Milliseconds from each save to the changed text on screen. */
+  /** Milliseconds from each save to the changed text on screen: a change to the first paragraph. */
   readonly saves: number[];
+  /** The same for a change to the last paragraph. */
+  readonly laterSaves: number[];
   /** Of those, milliseconds until the server said it had noticed the change, and had written the pages. */
   readonly noticed: number[];
   readonly written: number[];
@@ -84,24 +88,40 @@ export async function measurePreview(course: string, module: string, saves = 5, 
     await page.goto(url);
     const file = join(copy, module);
     const times: number[] = [];
+    const laterTimes: number[] = [];
     const noticed: number[] = [];
     const written: number[] = [];
-    for (let i = 0; i < saves; i++) {
-      const word = `Previewword${i}`;
+    const save = async (word: string, change: (text: string) => string, into: number[]): Promise<void> => {
       const text = readFileSync(file, "utf8");
-      // Replace the first word of the first paragraph of prose (not front matter, not a heading).
-      const changed = text.replace(/(\n\n)((?:Previewword\d+|[A-Z][a-z]+))( )/, `$1${word}$3`);
+      const changed = change(text);
       if (changed === text) throw new Error(`preview bench: no paragraph to change in ${module}`);
       const saved = performance.now();
       writeFileSync(file, changed);
       await until(() => shows(page, word), `"${word}" on screen`, 120_000);
-      times.push(performance.now() - saved);
+      into.push(performance.now() - saved);
       noticed.push(firstAfter(saved, /File changed/));
-      written.push(firstAfter(saved, /Wrote \d+ files/));
+      written.push(firstAfter(saved, /Wrote \d+ files?/));
       // Saves come a few seconds apart, as when editing (search reindexes in between).
       await new Promise((r) => setTimeout(r, 3000));
+    };
+    for (let i = 0; i < saves; i++) {
+      // The first word of the first paragraph of prose (not front matter, not a heading).
+      const first = `Previewword${i}`;
+      await save(first, (text) => text.replace(/(\n\n)((?:Previewword\d+|[A-Z][a-z]+))( )/, `$1${first}$3`), times);
+      // The first word of the last paragraph.
+      const later = `Laterword${i}`;
+      await save(
+        later,
+        (text) => {
+          const last = [...text.matchAll(/\n\n(?:Laterword\d+|[A-Z][a-z]+) /g)].at(-1);
+          if (last?.index === undefined) return text;
+          const start = last.index + 2;
+          return `${text.slice(0, start)}${later}${text.slice(start + last[0].length - 3)}`;
+        },
+        laterTimes,
+      );
     }
-    return { startSeconds, saves: times, noticed, written };
+    return { startSeconds, saves: times, laterSaves: laterTimes, noticed, written };
   } finally {
     await browser.close();
     if (server.exitCode === null) {

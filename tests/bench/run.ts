@@ -149,7 +149,9 @@ const previewRow = (label: string, figures: PreviewFigures | undefined): void =>
       figures.startSeconds.toFixed(1),
       median(figures.saves).toFixed(0),
       Math.max(...figures.saves).toFixed(0),
-      `${figures.saves.length}`,
+      median(figures.laterSaves).toFixed(0),
+      Math.max(...figures.laterSaves).toFixed(0),
+      `${figures.saves.length} + ${figures.laterSaves.length}`,
     ]);
 };
 const work = mkdtempSync(join(tmpdir(), "coursesite-bench-"));
@@ -248,9 +250,20 @@ if (searchRows.length) {
   console.log(`\nOffline search, from disk in Chromium:\n\n| ${searchHeader.join(" | ")} |\n|${searchHeader.map(() => "---").join("|")}|`);
   for (const r of searchRows) console.log(`| ${r.join(" | ")} |`);
 }
-const previewHeader = ["course", "server start s", "save → on screen, median ms", "slowest ms", "saves"];
+const previewHeader = [
+  "course",
+  "server start s",
+  "first paragraph: save → on screen, median ms",
+  "slowest ms",
+  "last paragraph: median ms",
+  "slowest ms",
+  "saves",
+];
 if (previewRows.length) {
-  console.log(`\nLive preview (npm start), a prose change in one module:\n\n| ${previewHeader.join(" | ")} |\n|${previewHeader.map(() => "---").join("|")}|`);
+  console.log(
+    `\nLive preview (npm start), a prose change in one module: to its first paragraph (its summary, shown on its session's page: every page is built again), or to its last (only that page is):\n\n| ${previewHeader.join(" | ")} |`,
+  );
+  console.log(`|${previewHeader.map(() => "---").join("|")}|`);
   for (const r of previewRows) console.log(`| ${r.join(" | ")} |`);
 }
 console.log(

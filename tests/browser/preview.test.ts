@@ -2,7 +2,7 @@
 
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -60,6 +60,32 @@ describe("live preview", () => {
     await page.close();
   });
 
+  it("renders a save of prose alone, and keeps reporting the other pages' problems", async () => {
+    const broken = join(course, "s1_start/m1_terminal.md");
+    const brokenOriginal = readFileSync(broken, "utf8");
+    let before = output.length;
+    writeFileSync(broken, `${brokenOriginal}\nSee [the missing notes](missing-notes.md).\n`);
+    await waitFor(() => /Wrote 1 file/.test(output.slice(before)), "the rebuild of the saved page alone");
+    const other = join(course, "s1_start/m2_conda.md");
+    const otherOriginal = readFileSync(other, "utf8");
+    const written = statSync(join(folder, "site/s1_start/m1_terminal.html")).mtimeMs;
+    before = output.length;
+    writeFileSync(other, `${otherOriginal}\nA sentence added at the end.\n`);
+    await waitFor(() => /Wrote 1 file/.test(output.slice(before)), "the rebuild of the other page alone");
+    // The page not rendered again is as it was, and its problem is still listed, here and on the other page.
+    assert.equal(statSync(join(folder, "site/s1_start/m1_terminal.html")).mtimeMs, written);
+    assert.match(output.slice(before), /m1_terminal\.md:\d+: error: the link "missing-notes\.md"/);
+    const page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/s1_start/m2_conda.html`);
+    assert.match((await page.locator("main").textContent()) ?? "", /A sentence added at the end/);
+    await page.locator(".build-problems", { hasText: "missing-notes.md" }).waitFor({ timeout: 30000 });
+    await page.close();
+    before = output.length;
+    writeFileSync(broken, brokenOriginal);
+    writeFileSync(other, otherOriginal);
+    await waitFor(() => (output.slice(before).match(/Wrote \d+ files?/g) ?? []).length >= 2, "the rebuilds after the fixes");
+  });
+
   it("checks links into a page that changed from pages that did not", async () => {
     // Only the saved page renders again; the others' links to it are still checked.
     const page = await browser.newPage();
@@ -104,7 +130,7 @@ describe("live preview", () => {
     const page = join(course, "s1_start/m1_terminal.md");
     const before = output.length;
     writeFileSync(page, `${readFileSync(page, "utf8")}\nOne more line.\n`);
-    await waitFor(() => /Wrote \d+ files/.test(output.slice(before)), "the rebuild after a Markdown save");
+    await waitFor(() => /Wrote \d+ files?/.test(output.slice(before)), "the rebuild after a Markdown save");
     assert.equal(await (await fetch(url)).text(), redrawn);
   });
 
@@ -122,13 +148,13 @@ describe("live preview", () => {
     const original = readFileSync(file, "utf8");
     const before = output.length;
     writeFileSync(file, `${original}\nQuokkaword one.\n`);
-    await waitFor(() => /Wrote \d+ files/.test(output.slice(before)), "the rebuild after the first save");
+    await waitFor(() => /Wrote \d+ files?/.test(output.slice(before)), "the rebuild after the first save");
     writeFileSync(file, `${original}\nWombatword two.\n`);
     const page = await browser.newPage();
-    await page.goto(`http://localhost:${port}/index.html`);
     const end = Date.now() + 30000;
     for (;;) {
-      await page.locator("#search-input").fill("");
+      // Loaded again each time: a page keeps the index it first loaded.
+      await page.goto(`http://localhost:${port}/index.html`);
       await page.locator("#search-input").fill("wombatword");
       const found = await page
         .locator(".search-list a", { hasText: "Conda" })

@@ -1,0 +1,30 @@
+/**
+ * Whether a saved page changed only what its own page shows. Other pages show a page's
+ * front matter (titles and order in the sidebar, prev/next), its headings, and its first
+ * paragraph (the summary its session's page lists when there is no description); a change
+ * to any of these is not prose only.
+ */
+
+import { summaryOf } from "./summary.ts";
+
+/** The front matter block (with its fences), or "" when there is none. */
+function frontMatter(text: string): string {
+  return /^---\r?\n[\s\S]*?\r?\n---\r?\n?/.exec(text)?.[0] ?? "";
+}
+
+/** Every line that starts with `#` (headings; a shell comment in a code block counts too, to be safe). */
+function headingLines(text: string): string {
+  return text
+    .split("\n")
+    .filter((line) => /^\s{0,3}#/.test(line))
+    .join("\n");
+}
+
+export function onlyProseChanged(before: string, after: string): boolean {
+  const head = frontMatter(before);
+  return (
+    head === frontMatter(after) &&
+    headingLines(before) === headingLines(after) &&
+    summaryOf(before.slice(head.length)) === summaryOf(after.slice(frontMatter(after).length))
+  );
+}

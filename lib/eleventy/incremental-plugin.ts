@@ -1,0 +1,50 @@
+/**
+ * Eleventy plugin, preview only: a save that changes only its page's own prose renders and
+ * writes that page alone (Eleventy's incremental build): at 1,000 pages, writing every page
+ * again was most of a save's second and a half. A change to what other pages show (front
+ * matter, headings, the summary; see prose-change.ts), a file added or removed, or a file
+ * other than a page rebuilds every page, as before. The pages not rendered report again
+ * what they reported when they last rendered (markdown-plugin.ts), and the link check reads
+ * their ids from the last build (link-check-plugin.ts), so the problems shown stay whole.
+ */
+
+import { readdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { isMarkdownPath } from "../content/page-url.ts";
+import { onlyProseChanged } from "../content/prose-change.ts";
+import type { BuildContext } from "./build-context.ts";
+
+/** The names of every file in the course and the folders it mounts, to notice one added or removed. */
+function fileList(build: BuildContext): string {
+  return [build.inputDir, ...build.mounts.map((m) => m.from)]
+    .map((folder) => readdirSync(folder, { recursive: true, encoding: "utf8" }).sort().join("\n"))
+    .join("\n\n");
+}
+
+function textOf(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+export function incrementalPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
+  const setIncremental = build.setIncremental;
+  if (!build.serving || !setIncremental) return;
+  let files: string | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    files ??= fileList(build);
+  });
+  eleventyConfig.on("eleventy.beforeWatch", (saved: readonly string[]) => {
+    const [first] = saved;
+    const file = saved.length === 1 && first && isMarkdownPath(first) ? resolve(first) : undefined;
+    const before = file ? build.run.sourceTexts?.get(file) : undefined;
+    const after = file && before !== undefined ? textOf(file) : undefined;
+    const now = fileList(build);
+    build.run.incremental = before !== undefined && after !== undefined && now === files && onlyProseChanged(before, after);
+    files = now;
+    setIncremental(build.run.incremental);
+  });
+}

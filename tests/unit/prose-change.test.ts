@@ -1,0 +1,18 @@
+/** Which saves the preview may render as one page (lib/content/prose-change.ts). */
+
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { onlyProseChanged } from "../../lib/content/prose-change.ts";
+
+describe("onlyProseChanged", () => {
+  const page = "---\ntitle: Docker\nnav_order: 2\n---\n\n# Docker\n\nContainers package a model.\n\n## Images\n\nAn image is built from a Dockerfile.\n";
+  it("is true for a change below the first paragraph", () => {
+    assert.equal(onlyProseChanged(page, page.replace("built from", "made from")), true);
+  });
+  it("is false for a change to what other pages show: front matter, headings, the first paragraph", () => {
+    assert.equal(onlyProseChanged(page, page.replace("nav_order: 2", "nav_order: 3")), false);
+    assert.equal(onlyProseChanged(page, page.replace("## Images", "## Container images")), false);
+    assert.equal(onlyProseChanged(page, page.replace("package a model", "package models")), false);
+    assert.equal(onlyProseChanged(page, page.replace("---\n\n# Docker", "---\n\n# Docker engine")), false);
+  });
+});
