@@ -15,11 +15,14 @@ import { isMarkdownPath } from "../content/page-url.ts";
 import { onlyProseChanged } from "../content/prose-change.ts";
 import type { BuildContext } from "./build-context.ts";
 
-/** The names of every file in the course and the folders it mounts, to notice one added or removed. */
+/** The names of every file in the course and the folders it mounts (not git's, not packages'), to notice one added or removed. */
 function fileList(build: BuildContext): string {
-  return [build.inputDir, ...build.mounts.map((m) => m.from)]
-    .map((folder) => readdirSync(folder, { recursive: true, encoding: "utf8" }).sort().join("\n"))
-    .join("\n\n");
+  const listed = (folder: string): string =>
+    readdirSync(folder, { recursive: true, encoding: "utf8" })
+      .filter((rel) => !rel.split(/[\\/]/).some((part) => part === ".git" || part === "node_modules"))
+      .sort()
+      .join("\n");
+  return [build.inputDir, ...build.mounts.map((m) => m.from)].map(listed).join("\n\n");
 }
 
 function textOf(file: string): string | undefined {
