@@ -20,7 +20,7 @@ import { pageUrlsPlugin } from "./lib/eleventy/page-urls-plugin.ts";
 import { searchPlugin } from "./lib/eleventy/search-plugin.ts";
 
 /** Configures Eleventy for a build or the live preview (`npm start`); returns what the plugins share. */
-export default async function coursesite(eleventyConfig: UserConfig, mode: RunMode): Promise<BuildContext> {
+export default function coursesite(eleventyConfig: UserConfig, mode: RunMode): BuildContext {
   const { input, output } = eleventyConfig.directories as { input: string; output: string };
   const build = createBuildContext(input, output, mode);
   eleventyConfig.setTemplateFormats(["md"]);
@@ -36,7 +36,7 @@ export default async function coursesite(eleventyConfig: UserConfig, mode: RunMo
   eleventyConfig.addPlugin(frontMatterPlugin, build);
   eleventyConfig.addPlugin(pageUrlsPlugin, build);
   eleventyConfig.addPlugin(jekyllPlugin, build);
-  await eleventyConfig.addPlugin(markdownPlugin, build);
+  eleventyConfig.addPlugin(markdownPlugin, build);
   eleventyConfig.addPlugin(layoutPlugin, build);
   eleventyConfig.addPlugin(clientAssetsPlugin, build);
   eleventyConfig.addPlugin(searchPlugin, build);

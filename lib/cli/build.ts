@@ -103,7 +103,7 @@ async function renderSite(contentDir: string, staging: string, output: string, e
         eleventyConfig.on(DIAGNOSTICS_EVENT, (items: Diagnostic[]) => {
           diagnostics = items;
         });
-        build = await coursesite(eleventyConfig, { serving: false, previousOutput: existsSync(output) ? output : undefined });
+        build = coursesite(eleventyConfig, { serving: false, previousOutput: existsSync(output) ? output : undefined });
       },
     });
     eleventy.setIsVerbose(false);
@@ -173,14 +173,13 @@ async function runServe(options: CliOptions): Promise<void> {
   // both, so that a save of prose renders that page alone (see incremental-plugin.ts).
   const home = commonFolder([STARTED_IN, input]);
   if (home) process.chdir(home);
-  let eleventy: Eleventy | undefined;
-  eleventy = new Eleventy(relative(process.cwd(), contentDir) || ".", output, {
+  const eleventy: Eleventy = new Eleventy(relative(process.cwd(), contentDir) || ".", output, {
     configPath: NO_CONFIG_FILE,
     // Eleventy still says which file changed and how many pages it wrote; a line for each
     // page written (a thousand on every save of a large course) took 60 ms a save to print.
     quietMode: true,
     runMode: "serve",
-    config: (eleventyConfig: UserConfig) => coursesite(eleventyConfig, { serving: true, setIncremental: (on) => eleventy?.setIncrementalBuild(on) }),
+    config: (eleventyConfig: UserConfig) => coursesite(eleventyConfig, { serving: true, setIncremental: (on) => eleventy.setIncrementalBuild(on) }),
   });
   await eleventy.init();
   await eleventy.watch();

@@ -27,7 +27,7 @@ export function markdownSources(dir: string): string[] {
     .map((rel) => join(dir, rel));
 }
 
-export async function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext): Promise<void> {
+export function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   const cacheFile = join(CACHE_DIR, "highlight.json");
   const cache = HighlightCache.load(cacheFile);
   // The languages the course uses, and the token classes of the stylesheet once it is written.
