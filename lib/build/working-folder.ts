@@ -7,6 +7,11 @@ import { dirname, parse, relative, resolve, sep } from "node:path";
 
 export const STARTED_IN = process.cwd();
 
+/** A path as the instructor would type it: relative to the folder the command was started in. */
+export function shownPath(path: string): string {
+  return relative(STARTED_IN, path) || ".";
+}
+
 /** The deepest folder holding all of `paths` (absolute), or undefined when they are on different drives. */
 export function commonFolder(paths: readonly string[]): string | undefined {
   const [first, ...others] = paths.map((p) => resolve(p));

@@ -17,7 +17,7 @@ import { type Diagnostic, formatDiagnostic } from "../build/diagnostics.ts";
 import { ARCHIVE_FOLDER, EDITION_DATA, type Edition, keepArchives } from "../build/editions.ts";
 import { createStaging, discard, markAsBuildOutput, outputFolderProblem, swapIn } from "../build/output-folder.ts";
 import { timed } from "../build/timing.ts";
-import { commonFolder, STARTED_IN } from "../build/working-folder.ts";
+import { commonFolder, STARTED_IN, shownPath } from "../build/working-folder.ts";
 import { loadCourseSettings } from "../config/course-settings.ts";
 import { ConfigError } from "../config/site-config.ts";
 import { type BuildContext, PROJECT_ROOT } from "../eleventy/build-context.ts";
@@ -54,7 +54,7 @@ function describe(error: unknown): string {
 }
 
 function keptMessage(output: string): string {
-  return existsSync(output) ? ` ${relative(STARTED_IN, output) || output} was left as it was.` : "";
+  return existsSync(output) ? ` ${shownPath(output)} was left as it was.` : "";
 }
 
 /**
@@ -155,9 +155,7 @@ async function runBuild(options: CliOptions): Promise<void> {
   await timed("swap", () => swapIn(staging, output));
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (!options.quiet || warnings > 0) {
-    console.log(
-      `Built ${relative(STARTED_IN, input) || "."} into ${relative(STARTED_IN, output)} in ${seconds} s${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`,
-    );
+    console.log(`Built ${shownPath(input)} into ${shownPath(output)} in ${seconds} s${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`);
   }
 }
 

@@ -4,8 +4,8 @@
  */
 
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
-import { STARTED_IN } from "../build/working-folder.ts";
+import { dirname, join, resolve } from "node:path";
+import { shownPath } from "../build/working-folder.ts";
 import { parseYaml, YamlSyntaxError } from "../content/yaml-source.ts";
 import { fromJekyllConfig } from "./jekyll-config.ts";
 import { fromMkdocsConfig, type MkdocsProject } from "./mkdocs-config.ts";
@@ -40,7 +40,7 @@ function findMkdocs(inputDir: string): string | undefined {
 
 /** Reads a YAML settings file, turning syntax errors into ConfigError. */
 function readYaml(path: string): { raw: Record<string, unknown>; shown: string; lineOf: (p: readonly (string | number)[]) => number | undefined } {
-  const shown = relative(STARTED_IN, path) || path;
+  const shown = shownPath(path);
   try {
     const parsed = parseYaml(readFileSync(path, "utf8"));
     return { raw: (parsed.value ?? {}) as Record<string, unknown>, shown, lineOf: parsed.lineOf };
@@ -64,7 +64,7 @@ export function loadCourseSettings(inputDir: string): CourseSettings {
     return { config: loadSiteConfig(inputDir), format: "coursesite", notices: [], contentDir: inputDir };
   }
   const path = join(inputDir, JEKYLL_CONFIG);
-  const shown = relative(STARTED_IN, path) || path;
+  const shown = shownPath(path);
   try {
     const parsed = parseYaml(readFileSync(path, "utf8"));
     const raw = (parsed.value ?? {}) as Record<string, unknown>;

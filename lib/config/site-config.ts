@@ -5,9 +5,9 @@
  */
 
 import { existsSync, readFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { z } from "zod";
-import { STARTED_IN } from "../build/working-folder.ts";
+import { shownPath } from "../build/working-folder.ts";
 import { parseYaml, YamlSyntaxError } from "../content/yaml-source.ts";
 import { closestMatch } from "../text/closest-match.ts";
 
@@ -105,7 +105,7 @@ export function validateSiteConfig(value: unknown, file: string, lineOf: (path: 
 export function loadSiteConfig(inputDir: string): SiteConfig {
   const path = join(inputDir, CONFIG_FILE);
   if (!existsSync(path)) return defaultSiteConfig();
-  const shown = relative(STARTED_IN, path) || path;
+  const shown = shownPath(path);
   try {
     const parsed = parseYaml(readFileSync(path, "utf8"));
     const config = validateSiteConfig(parsed.value, shown, parsed.lineOf);

@@ -5,12 +5,8 @@
  * to any of these is not prose only.
  */
 
+import { frontMatterBlock } from "./front-matter-block.ts";
 import { summaryOf } from "./summary.ts";
-
-/** The front matter block (with its fences), or "" when there is none. */
-function frontMatter(text: string): string {
-  return /^---\r?\n[\s\S]*?\r?\n---\r?\n?/.exec(text)?.[0] ?? "";
-}
 
 /** Every line that starts with `#` (headings; a shell comment in a code block counts too, to be safe). */
 function headingLines(text: string): string {
@@ -21,10 +17,9 @@ function headingLines(text: string): string {
 }
 
 export function onlyProseChanged(before: string, after: string): boolean {
-  const head = frontMatter(before);
+  const head = frontMatterBlock(before);
+  const afterHead = frontMatterBlock(after);
   return (
-    head === frontMatter(after) &&
-    headingLines(before) === headingLines(after) &&
-    summaryOf(before.slice(head.length)) === summaryOf(after.slice(frontMatter(after).length))
+    head === afterHead && headingLines(before) === headingLines(after) && summaryOf(before.slice(head.length)) === summaryOf(after.slice(afterHead.length))
   );
 }

@@ -3,12 +3,12 @@
  * diagnostics collected along the way. Created once per Eleventy configuration.
  */
 
-import { dirname, isAbsolute, join, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Diagnostics } from "../build/diagnostics.ts";
 import type { GitInfo } from "../build/git-history.ts";
 import { offlineZipName } from "../build/offline-zip.ts";
-import { STARTED_IN } from "../build/working-folder.ts";
+import { shownPath } from "../build/working-folder.ts";
 import { type CourseFormat, loadCourseSettings } from "../config/course-settings.ts";
 import type { MkdocsProject } from "../config/mkdocs-config.ts";
 import type { ConfigProblem, SiteConfig } from "../config/site-config.ts";
@@ -122,6 +122,6 @@ export function createBuildContext(inputDir: string, outputDir: string, { servin
     setIncremental,
     run: { anchors: [] },
     offlineZip: offlineZipName(config.title),
-    displayPath: (absolutePath) => relative(STARTED_IN, absolutePath) || ".",
+    displayPath: shownPath,
   };
 }

@@ -8,21 +8,17 @@
  * their ids from the last build (link-check-plugin.ts), so the problems shown stay whole.
  */
 
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { isMarkdownPath } from "../content/page-url.ts";
 import { onlyProseChanged } from "../content/prose-change.ts";
 import type { BuildContext } from "./build-context.ts";
+import { filesUnder } from "./render-memo.ts";
 
-/** The names of every file in the course and the folders it mounts (not git's, not packages'), to notice one added or removed. */
+/** The names of the files a page can refer to (those of the render memo's surroundings), to notice one added or removed. */
 function fileList(build: BuildContext): string {
-  const listed = (folder: string): string =>
-    readdirSync(folder, { recursive: true, encoding: "utf8" })
-      .filter((rel) => !rel.split(/[\\/]/).some((part) => part === ".git" || part === "node_modules"))
-      .sort()
-      .join("\n");
-  return [build.inputDir, ...build.mounts.map((m) => m.from)].map(listed).join("\n\n");
+  return [build.inputDir, ...build.mounts.map((m) => m.from)].map((folder) => filesUnder(folder).join("\n")).join("\n\n");
 }
 
 function textOf(file: string): string | undefined {

@@ -35,14 +35,20 @@ interface Rendered {
   readonly anchors: readonly AnchorReference[];
 }
 
+/** Everything under `folder` (relative paths, sorted) but git's and packages' folders: what a page can refer to. */
+export function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: "utf8" })
+    .filter((rel) => !rel.split(/[\\/]/).some((part) => part === "node_modules" || part === ".git"))
+    .sort();
+}
+
 /** Every file under the course folder and the mounts: pages by path and output, other files with their times. */
 export function surroundingsOf(site: SiteMap, folders: readonly string[]): string {
   const hash = createHash("sha1");
   const pages = new Set(site.pageSources);
   for (const source of site.pageSources) hash.update(`${source}>${site.pageOutput(source)}\n`);
   for (const folder of folders) {
-    for (const rel of readdirSync(folder, { recursive: true, encoding: "utf8" }).sort()) {
-      if (rel.split(/[\\/]/).some((part) => part === "node_modules" || part === ".git")) continue;
+    for (const rel of filesUnder(folder)) {
       const file = join(folder, rel);
       if (pages.has(file)) continue;
       try {
@@ -103,12 +109,16 @@ export function memoizeRender(load: () => Promise<MarkdownIt>, build: BuildConte
   let md: MarkdownIt | undefined;
   let loading: Promise<MarkdownIt> | undefined;
   const disabled: (string | string[])[] = [];
-  const ready = (): Promise<MarkdownIt> =>
-    (loading ??= load().then((made) => {
+  /** `use(md)` at once when markdown-it is set up; otherwise once it is (a promise). */
+  const withMarkdown = <T>(use: (made: MarkdownIt) => T): T | Promise<T> => {
+    if (md) return use(md);
+    loading ??= load().then((made) => {
       for (const rules of disabled) made.disable(rules);
       md = made;
       return made;
-    }));
+    });
+    return loading.then(use);
+  };
   const version = memoVersion(build).slice(0, 16);
   const store = join(folder, version);
   const pages = new Map<string, Rendered>();
@@ -126,13 +136,18 @@ export function memoizeRender(load: () => Promise<MarkdownIt>, build: BuildConte
     }
     return undefined;
   };
+  /** What a page reported when it last rendered, reported again for a page not rendered now. */
+  const reportAgain = (entry: Rendered): void => {
+    for (const diagnostic of entry.diagnostics) build.diagnostics.add(diagnostic);
+    build.run.anchors.push(...entry.anchors);
+  };
   const used = new Set<string>();
   const fresh = new Set<string>();
   let rendered = 0;
   const surroundings = new WeakMap<SiteMap, string>();
   const render = (src: string, env?: Parameters<MarkdownIt["render"]>[1]): string | Promise<string> => {
     const context = renderContextOf(env, build);
-    if (!context) return md ? md.render(src, env) : ready().then((made) => made.render(src, env));
+    if (!context) return withMarkdown((made) => made.render(src, env));
     let around = surroundings.get(context.site);
     if (around === undefined) {
       around = surroundingsOf(context.site, [build.inputDir, ...build.mounts.map((m) => m.from)]);
@@ -144,8 +159,7 @@ export function memoizeRender(load: () => Promise<MarkdownIt>, build: BuildConte
     used.add(context.sourceFile);
     const known = stored(context.sourceFile);
     if (known?.key === key) {
-      for (const diagnostic of known.diagnostics) build.diagnostics.add(diagnostic);
-      build.run.anchors.push(...known.anchors);
+      reportAgain(known);
       return known.html;
     }
     // (Synchronous from here: what the page reports is told apart from other pages' by count.)
@@ -158,7 +172,7 @@ export function memoizeRender(load: () => Promise<MarkdownIt>, build: BuildConte
       fresh.add(context.sourceFile);
       return html;
     };
-    return md ? renderWith(md) : ready().then(renderWith);
+    return withMarkdown(renderWith);
   };
   return {
     library: {
@@ -175,8 +189,7 @@ export function memoizeRender(load: () => Promise<MarkdownIt>, build: BuildConte
         const known = stored(source);
         if (!known) continue;
         used.add(source);
-        for (const diagnostic of known.diagnostics) build.diagnostics.add(diagnostic);
-        build.run.anchors.push(...known.anchors);
+        reportAgain(known);
       }
     },
     startBuild() {

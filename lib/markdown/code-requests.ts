@@ -6,6 +6,7 @@
 
 import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from "markdown-it";
 import githubAlerts from "markdown-it-github-alerts";
+import { frontMatterBlock } from "../content/front-matter-block.ts";
 import { admonitions } from "./admonitions.ts";
 import { takeMarkers } from "./code-annotations.ts";
 import { highlightKey } from "./code-highlighter.ts";
@@ -27,14 +28,12 @@ export function fenceCode(content: string, courseDir: string, pageFile: string, 
   return includeSnippets(content.replace(/\n$/, ""), courseDir, pageFile, snippetDirs).code;
 }
 
-const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
-
 let parser: MarkdownItInstance | undefined;
 
 /** Every code block of a Markdown source, in order. */
 export function codeRequests(markdown: string, courseDir: string, pageFile: string, snippetDirs: readonly string[] = []): CodeRequest[] {
   parser ??= MarkdownIt({ html: true }).use(githubAlerts).use(admonitions).use(contentTabs).use(markdownInHtmlBlocks);
-  const body = markdown.replace(FRONT_MATTER, "");
+  const body = markdown.slice(frontMatterBlock(markdown).length);
   const requests: CodeRequest[] = [];
   const tokens = parser.parse(body, {});
   for (const [index, token] of tokens.entries()) {

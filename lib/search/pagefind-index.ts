@@ -7,9 +7,9 @@
  */
 
 import { type ChildProcess, spawn } from "node:child_process";
-import { rename, rm } from "node:fs/promises";
 import { setPriority } from "node:os";
 import { join } from "node:path";
+import { discard, swapIn } from "../build/output-folder.ts";
 
 /** Pagefind runs now going. */
 const running = new Set<ChildProcess>();
@@ -43,19 +43,14 @@ export class PagefindStopped extends Error {}
 export async function writePagefindIndex(siteDir: string, language: string, options: { lowPriority?: boolean } = {}): Promise<void> {
   const binary = await pagefindBinary();
   const next = join(siteDir, NEXT_FOLDER);
-  await rm(next, { recursive: true, force: true });
+  await discard(next); // left by a preview stopped during a run
   try {
     await runPagefind(binary, ["--site", siteDir, "--output-subdir", NEXT_FOLDER, "--keep-index-url", "--force-language", language, "--silent"], options);
   } catch (error) {
-    await rm(next, { recursive: true, force: true });
+    await discard(next);
     throw error;
   }
-  const final = join(siteDir, "pagefind");
-  const old = `${final}.old`;
-  await rm(old, { recursive: true, force: true });
-  await rename(final, old).catch(() => undefined);
-  await rename(next, final);
-  await rm(old, { recursive: true, force: true });
+  await swapIn(next, join(siteDir, "pagefind"));
 }
 
 function runPagefind(binary: string, args: string[], options: { lowPriority?: boolean }): Promise<void> {
