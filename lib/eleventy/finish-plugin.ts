@@ -57,6 +57,9 @@ function lastStepsOf(build: BuildContext, pages: Promise<string>, statics: Promi
   };
 }
 
+/** How long after a preview build Pagefind starts (see below). */
+const AFTER_RELOAD_MS = 300;
+
 export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   // The course's own files (a figure saved in preview) are watched as well as its pages.
   for (const folder of [build.inputDir, ...build.mounts.map((m) => m.from)]) eleventyConfig.addWatchTarget(relative(process.cwd(), folder));
@@ -66,8 +69,11 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   // In preview, the files saved since the last build: a save of Markdown alone copies no
   // course file (checking 1,000 figures took 0.3 s of every save).
   let saved: readonly string[] | undefined;
+  /** In preview, how many saves have started a build: a run waiting to start after a reload gives way to a newer one. */
+  let saves = 0;
   eleventyConfig.on("eleventy.beforeWatch", (files: readonly string[]) => {
     saved = files;
+    saves++;
     // A Pagefind run behind the last reload is indexing pages this save makes out of date,
     // and would take the CPU the rebuild needs: it is stopped, and runs again after it.
     stopPagefind();
@@ -119,8 +125,13 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
         indexQueued = !first;
         const index = first
           ? (): Promise<void> => pagefindIndex(build.outputDir, build.config.language, fingerprint())
-          : (): Promise<void> => {
+          : async (): Promise<void> => {
               indexQueued = false;
+              const save = saves;
+              // Started once the browser has fetched the reloaded page from this process:
+              // starting a process from one this large holds it for 30–60 ms.
+              await new Promise((resolve) => setTimeout(resolve, AFTER_RELOAD_MS));
+              if (save !== saves) throw new PagefindStopped("a newer save is building");
               return timed("pagefind", () => writePagefindIndex(build.outputDir, build.config.language, { lowPriority: true }));
             };
         const indexed = (previewIndexing ?? Promise.resolve()).then(index).then(

@@ -7,7 +7,7 @@
 
 import { availableParallelism } from "node:os";
 import { runInWorker } from "../workers/start-worker.ts";
-import { fileId, type HighlightCache } from "./highlight-cache.ts";
+import type { HighlightCache } from "./highlight-cache.ts";
 import { type HighlightJob, type HighlightJobResult, highlightFiles } from "./highlight-worker.ts";
 
 const WORKER = new URL("./highlight-worker.ts", import.meta.url).href;
@@ -26,14 +26,20 @@ export function partition(files: readonly string[], sizes: readonly number[], n:
   return groups.map((g) => g.files.sort()).filter((g) => g.length > 0);
 }
 
+/** A Markdown file of the course, its text, and the name of that text (`fileId`). */
+export interface MarkdownSource {
+  readonly file: string;
+  readonly text: string;
+  readonly id: string | undefined;
+}
+
 /**
- * Highlights the code of `files` (with their texts) that `cache` lacks, and stores it
- * there. A file whose text the cache has seen, with every block of it cached, is not
- * even parsed: so a warm build or a save in preview starts no worker.
+ * Highlights the code of `sources` that `cache` lacks, and stores it there. A file whose
+ * text the cache has seen, with every block of it cached, is not even parsed: so a warm
+ * build or a save in preview starts no worker.
  */
 export async function prehighlight(
-  files: readonly string[],
-  texts: readonly string[],
+  sources: readonly MarkdownSource[],
   courseDir: string,
   cache: HighlightCache,
   snippetDirs: readonly string[] = [],
@@ -41,9 +47,7 @@ export async function prehighlight(
   const ids = new Map<string, string | undefined>();
   const todo: string[] = [];
   const sizes: number[] = [];
-  files.forEach((file, i) => {
-    const text = texts[i] ?? "";
-    const id = fileId(text);
+  for (const { file, text, id } of sources) {
     ids.set(file, id);
     const keys = id ? cache.blocksOf(id) : undefined;
     if (keys?.every((key) => cache.has(key))) for (const key of keys) cache.touch(key);
@@ -51,7 +55,7 @@ export async function prehighlight(
       todo.push(file);
       sizes.push(text.length);
     }
-  });
+  }
   if (todo.length === 0) return;
   const total = sizes.reduce((a, b) => a + b, 0);
   const known = cache.keys();

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { readGitInfo } from "../../lib/build/git-history.ts";
+import { gitFolder, headCommit, readGitInfo } from "../../lib/build/git-history.ts";
 
 describe("readGitInfo", () => {
   it("dates each file by its last commit, from the course folder inside a repository", async () => {
@@ -23,9 +23,30 @@ describe("readGitInfo", () => {
     const info = await readGitInfo(join(repo, "course"));
     assert.ok(info);
     assert.equal(info.lastChanged.get(join(info.root, "course/a.md")), "2024-03-05");
+
+    // HEAD is read from git's files to tell whether to ask git again; packed refs too.
+    const gitDir = gitFolder(join(repo, "course"));
+    assert.equal(gitDir, join(repo, ".git"));
+    assert.equal(headCommit(join(repo, ".git")), git("rev-parse", "HEAD").trim());
+    git("pack-refs", "--all");
+    assert.equal(headCommit(join(repo, ".git")), git("rev-parse", "HEAD").trim());
+    assert.equal(await readGitInfo(join(repo, "course")), info, "the same commit: the answer already read");
+
+    // A new commit is seen on the next read.
+    writeFileSync(join(repo, "course/b.md"), "# B\n");
+    git("add", ".");
+    execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "second"], {
+      cwd: repo,
+      env: { ...process.env, GIT_COMMITTER_DATE: "2024-04-09T12:00:00Z", GIT_AUTHOR_DATE: "2024-04-09T12:00:00Z" },
+    });
+    const next = await readGitInfo(join(repo, "course"));
+    assert.equal(next?.lastChanged.get(join(info.root, "course/b.md")), "2024-04-09");
+    assert.equal(next?.lastChanged.get(join(info.root, "course/a.md")), "2024-03-05");
   });
 
   it("has nothing to say outside a repository", async () => {
-    assert.equal(await readGitInfo(mkdtempSync(join(tmpdir(), "no-git-"))), undefined);
+    const folder = mkdtempSync(join(tmpdir(), "no-git-"));
+    assert.equal(gitFolder(folder), undefined);
+    assert.equal(await readGitInfo(folder), undefined);
   });
 });

@@ -9,6 +9,13 @@ describe("onlyProseChanged", () => {
   it("is true for a change below the first paragraph", () => {
     assert.equal(onlyProseChanged(page, page.replace("built from", "made from")), true);
   });
+  it("is true for an exercise ticked or reworded, false for one added (the sidebar counts them)", () => {
+    const tasks = `${page}\n- [ ] Build the image\n`;
+    assert.equal(onlyProseChanged(tasks, tasks.replace("[ ] Build", "[x] Build")), true);
+    assert.equal(onlyProseChanged(tasks, tasks.replace("Build the image", "Build and tag the image")), true);
+    assert.equal(onlyProseChanged(tasks, `${tasks}- [ ] Push it\n`), false);
+    assert.equal(onlyProseChanged(tasks, `${tasks}- Push it\n`), true);
+  });
   it("is false for a change to what other pages show: front matter, headings, the first paragraph", () => {
     assert.equal(onlyProseChanged(page, page.replace("nav_order: 2", "nav_order: 3")), false);
     assert.equal(onlyProseChanged(page, page.replace("## Images", "## Container images")), false);
