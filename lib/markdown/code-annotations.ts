@@ -28,22 +28,17 @@ export function takeMarkers(code: string): { code: string; annotations: Annotati
   return { code: lines.join("\n"), annotations };
 }
 
-/** Adds the numbered links to the highlighted HTML, at the end of their lines. */
+/** Adds the numbered links to the highlighted HTML, at the end of their lines (inside a line's own span, when it has one). */
 export function addMarkers(html: string, annotations: readonly Annotation[], idPrefix: string): string {
-  let line = -1;
-  return html
-    .replace(/<span class="line[^"]*">/g, (open) => {
-      line++;
+  return html.replace(/(<code>)([\s\S]*)(<\/code>)/, (_, open: string, body: string, close: string) => {
+    const lines = body.split("\n").map((text, line) => {
       const here = annotations.filter((a) => a.line === line);
-      return here.length === 0 ? open : `${open}\uE000${here.map((a) => a.number).join(",")}\uE000`;
-    })
-    .replace(/\uE000([\d,]+)\uE000([\s\S]*?)<\/span>(\n|<\/code>)/g, (_, numbers: string, content: string, end: string) => {
-      const links = numbers
-        .split(",")
-        .map((n) => ` <a class="code-annotation" href="#${idPrefix}-${n}" aria-label="Annotation ${n}">${n}</a>`)
-        .join("");
-      return `${content}${links}</span>${end}`;
+      if (here.length === 0) return text;
+      const links = here.map((a) => ` <a class="code-annotation" href="#${idPrefix}-${a.number}" aria-label="Annotation ${a.number}">${a.number}</a>`).join("");
+      return /^<span class="line[ "]/.test(text) && text.endsWith("</span>") ? `${text.slice(0, -"</span>".length)}${links}</span>` : `${text}${links}`;
     });
+    return `${open}${lines.join("\n")}${close}`;
+  });
 }
 
 /** Marks the ordered list after an annotated block as its annotations, with ids the markers link to. */

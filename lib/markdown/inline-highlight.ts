@@ -8,9 +8,9 @@ import type { CodeHighlighter } from "./code-highlighter.ts";
 
 const MARKER = /^#!([\w+#-]+)\s+([\s\S]*)$/;
 
-/** The spans of one highlighted line (the inside of Shiki's <span class="line">). */
+/** The spans of one highlighted line (the inside of the <pre>'s <code>). */
 function lineContent(pre: string): string {
-  return /<span class="line">([\s\S]*?)<\/span><\/code>/.exec(pre)?.[1] ?? "";
+  return /<code>([\s\S]*?)<\/code>/.exec(pre)?.[1] ?? "";
 }
 
 export function inlineHighlight(md: MarkdownIt, highlighter: CodeHighlighter): void {

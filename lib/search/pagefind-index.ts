@@ -7,6 +7,7 @@
  */
 
 import { type ChildProcess, spawn } from "node:child_process";
+import { rm } from "node:fs/promises";
 import { setPriority } from "node:os";
 import { join } from "node:path";
 import { discard, swapIn } from "../build/output-folder.ts";
@@ -31,6 +32,21 @@ const LOW_PRIORITY = 15;
 /** Where a run writes, until it is done. */
 const NEXT_FOLDER = "pagefind.next";
 
+/**
+ * Pagefind's ready-made interfaces and its result-page highlighter, which it writes with
+ * every index: the site has a search interface of its own and loads only `pagefind.js`
+ * (which loads its worker, WebAssembly and index files). 0.5 MB per site.
+ */
+const UNUSED_FILES = [
+  "pagefind-ui.js",
+  "pagefind-ui.css",
+  "pagefind-modular-ui.js",
+  "pagefind-modular-ui.css",
+  "pagefind-component-ui.js",
+  "pagefind-component-ui.css",
+  "pagefind-highlight.js",
+];
+
 /** A run ended by `stopPagefind`: nothing went wrong, and the index it was replacing is still in place. */
 export class PagefindStopped extends Error {}
 
@@ -50,6 +66,7 @@ export async function writePagefindIndex(siteDir: string, language: string, opti
     await discard(next);
     throw error;
   }
+  await Promise.all(UNUSED_FILES.map((file) => rm(join(next, file), { force: true })));
   await swapIn(next, join(siteDir, "pagefind"));
 }
 

@@ -52,7 +52,7 @@ describe("mkdocs.yml", () => {
 describe("Material's Markdown", () => {
   it("renders code annotations as numbered links to the list after the block", () => {
     const page = site.read("guide/code/index.html");
-    assert.match(page, /content\.code\.annotate<\/span> <a class="code-annotation" href="#annotation-\d+-1" aria-label="Annotation 1">1<\/a><\/span>/);
+    assert.match(page, /content\.code\.annotate<\/span> <a class="code-annotation" href="#annotation-\d+-1" aria-label="Annotation 1">1<\/a>(\n|<\/code>)/);
     assert.doesNotMatch(page, /\(1\)!/);
     assert.match(page, /<ol class="code-annotations">\n<li id="annotation-\d+-1">Turns annotations on\.<\/li>/);
   });

@@ -31,6 +31,8 @@ describe("Pagefind index", () => {
     writeSite(site, 8, "second");
     await writePagefindIndex(site, "en");
     assert.equal(pageCount(site), 8);
+    assert.ok(existsSync(join(site, "pagefind/pagefind.js")));
+    assert.ok(!existsSync(join(site, "pagefind/pagefind-ui.js")), "Pagefind's own interfaces, which the site does not use, are left out");
     assert.deepEqual(
       readdirSync(site).filter((name) => name.startsWith("pagefind")),
       ["pagefind"],

@@ -181,7 +181,10 @@ describe("code blocks", () => {
     assert.match(html, /<span class="line">.*a.*<\/span>\n<span class="line highlighted">/);
   });
   it("marks added and removed lines of a diff", () => {
-    assert.match(render("```diff\n-a\n+b\n c\n```\n"), /<span class="line diff-remove">.*\n<span class="line diff-add">.*\n<span class="line">/);
+    assert.match(
+      render("```diff\n-a\n+b\n c\n```\n"),
+      /<span class="line diff-remove">.*<\/span>\n<span class="line diff-add">.*<\/span>\n(?!<span class="line)/,
+    );
   });
   it("includes a file from the course folder, whole or a line range", () => {
     const whole = render('```python\n--8<-- "exercise_files/train.py"\n```\n');
