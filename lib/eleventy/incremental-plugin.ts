@@ -2,14 +2,15 @@
  * Eleventy plugin, preview only: a save that changes only its page's own prose renders and
  * writes that page alone (Eleventy's incremental build): at 1,000 pages, writing every page
  * again was most of a save's second and a half. A change to what other pages show (front
- * matter, headings, the summary; see prose-change.ts), a file added or removed, or a file
- * other than a page rebuilds every page, as before. The pages not rendered report again
- * what they reported when they last rendered (markdown-plugin.ts), and the link check reads
- * their ids from the last build (link-check-plugin.ts), so the problems shown stay whole.
+ * matter, headings, the summary; see prose-change.ts), a file added or removed, a page that
+ * another shows through a snippet, or a file other than a page rebuilds every page, as
+ * before. The pages not rendered report again what they reported when they last rendered
+ * (markdown-plugin.ts), and the link check reads their ids from the last build
+ * (link-check-plugin.ts), so the problems shown stay whole.
  */
 
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, resolve } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { isMarkdownPath } from "../content/page-url.ts";
 import { onlyProseChanged } from "../content/prose-change.ts";
@@ -29,6 +30,13 @@ function textOf(file: string): string | undefined {
   }
 }
 
+/** Whether another page may show this one through a snippet (`--8<-- "…/name.md"`): then that page renders too. */
+function shownByOthers(file: string, build: BuildContext): boolean {
+  const name = basename(file);
+  for (const text of build.run.sourceTexts?.values() ?? []) if (text.includes("--8<--") && text.includes(name)) return true;
+  return false;
+}
+
 export function incrementalPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   const setIncremental = build.setIncremental;
   if (!build.serving || !setIncremental) return;
@@ -42,7 +50,8 @@ export function incrementalPlugin(eleventyConfig: UserConfig, build: BuildContex
     const before = file ? build.run.sourceTexts?.get(file) : undefined;
     const after = file && before !== undefined ? textOf(file) : undefined;
     const now = fileList(build);
-    build.run.incremental = before !== undefined && after !== undefined && now === files && onlyProseChanged(before, after);
+    build.run.incremental =
+      before !== undefined && after !== undefined && now === files && onlyProseChanged(before, after) && !shownByOthers(file ?? "", build);
     files = now;
     setIncremental(build.run.incremental);
   });

@@ -25,6 +25,7 @@ import { STARTED_IN } from "../build/working-folder.ts";
 import { writeFileAtomic } from "../build/write-atomic.ts";
 import type { AnchorReference } from "../content/anchor-check.ts";
 import type { SiteMap } from "../content/site-map.ts";
+import { snippetTexts } from "../markdown/snippets.ts";
 import type { BuildContext } from "./build-context.ts";
 import { renderContextOf, sourceTextOf } from "./course-data.ts";
 
@@ -155,7 +156,17 @@ export function memoizeRender(load: () => Promise<MarkdownIt>, build: BuildConte
     }
     // A virtual page (the 404 page) has no file: its body is all there is.
     const whole = sourceTextOf(context.sourceFile, build) ?? "";
-    const key = createHash("sha1").update(`${around}|${context.outputPath}|${context.lineOffset}|`).update(whole).update("\0").update(src).digest("hex");
+    // Files its snippets include are part of the page: the surroundings know other files by
+    // their times, but not the course's own pages (a snippet can show one as source).
+    const included = snippetTexts(whole, build.inputDir, context.sourceFile, context.snippetDirs);
+    const key = createHash("sha1")
+      .update(`${around}|${context.outputPath}|${context.lineOffset}|`)
+      .update(whole)
+      .update("\0")
+      .update(src)
+      .update("\0")
+      .update(included)
+      .digest("hex");
     used.add(context.sourceFile);
     const known = stored(context.sourceFile);
     if (known?.key === key) {

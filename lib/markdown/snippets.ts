@@ -23,6 +23,28 @@ export function snippetSpec(spec: string): { path: string; from?: number | undef
   return { path, from: match?.[2] ? Number(match[2]) : undefined, to: match?.[3] ? Number(match[3]) : undefined };
 }
 
+/** The file a snippet path names: in the course folder, the base folders, or beside the page. */
+function findSnippet(path: string, courseDir: string, pageFile: string, baseDirs: readonly string[]): string | undefined {
+  const candidates = [resolve(courseDir, path), ...baseDirs.map((dir) => resolve(dir, path)), resolve(dirname(pageFile), path)];
+  return candidates.find((c) => existsSync(c) && statSync(c).isFile());
+}
+
+/**
+ * What a page's snippets read: each named file with its text (a line per file, the text
+ * after a NUL), for a memo of the page's rendering to change when one of them does.
+ */
+export function snippetTexts(markdown: string, courseDir: string, pageFile: string, baseDirs: readonly string[] = []): string {
+  if (!markdown.includes("--8<--")) return "";
+  let texts = "";
+  for (const line of markdown.split("\n")) {
+    const match = SNIPPET_LINE.exec(line);
+    if (!match) continue;
+    const file = findSnippet(snippetSpec(match[2] ?? "").path, courseDir, pageFile, baseDirs);
+    texts += `${file ?? ""}\0${file ? readFileSync(file, "utf8") : ""}\0`;
+  }
+  return texts;
+}
+
 /** The code with every snippet line replaced by the file it names; problems for files that do not exist. */
 export function includeSnippets(
   code: string,
@@ -36,8 +58,7 @@ export function includeSnippets(
     const match = SNIPPET_LINE.exec(line);
     if (!match) return line;
     const { path, from, to } = snippetSpec(match[2] ?? "");
-    const candidates = [resolve(courseDir, path), ...baseDirs.map((dir) => resolve(dir, path)), resolve(dirname(pageFile), path)];
-    const file = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+    const file = findSnippet(path, courseDir, pageFile, baseDirs);
     if (!file) {
       problems.push({
         line: index,

@@ -1,7 +1,8 @@
 /**
  * Markdown reused from the last build (lib/eleventy/render-memo.ts): a second build of the
  * same course writes the same pages and reports the same problems, and a file the pages
- * point to appearing or disappearing renders them again.
+ * point to appearing or disappearing, or a page one shows through a snippet changing,
+ * renders them again.
  */
 
 import assert from "node:assert/strict";
@@ -44,6 +45,21 @@ describe("a build after a build", () => {
     renameSync(join(course, "figures/diagram.sgv"), image);
     const back = await build(course, ["--no-strict"]);
     assert.ok(warnings(back).some((w) => w.includes('the image "figures/diagram.sgv" does not exist')));
+  });
+});
+
+describe("a page that shows another through a snippet", () => {
+  it("is rendered again when the page it shows changes", async () => {
+    const course = join(mkdtempSync(join(tmpdir(), "render-memo-snippet-")), "course");
+    cpSync(join(FIXTURES, "basic"), course, { recursive: true });
+    writeFileSync(join(course, "shown.md"), "---\ntitle: Shown\n---\n\n# Shown\n\nThe first version.\n");
+    writeFileSync(join(course, "showing.md"), '---\ntitle: Showing\n---\n\n# Showing\n\n```markdown\n--8<-- "shown.md"\n```\n');
+    const first = await build(course);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.read("showing.html"), /The first version/);
+    writeFileSync(join(course, "shown.md"), "---\ntitle: Shown\n---\n\n# Shown\n\nThe second version.\n");
+    const second = await build(course);
+    assert.match(second.read("showing.html"), /The second version/);
   });
 });
 
