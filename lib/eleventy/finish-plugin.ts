@@ -132,7 +132,7 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
               // starting a process from one this large holds it for 30–60 ms.
               await new Promise((resolve) => setTimeout(resolve, AFTER_RELOAD_MS));
               if (save !== saves) throw new PagefindStopped("a newer save is building");
-              return timed("pagefind", () => writePagefindIndex(build.outputDir, build.config.language, { lowPriority: true }));
+              return timed("pagefind", () => writePagefindIndex(build.outputDir, build.config.language, { lowPriority: true, keepEarlier: true }));
             };
         const indexed = (previewIndexing ?? Promise.resolve()).then(index).then(
           () => true,

@@ -7,9 +7,10 @@
  */
 
 import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { setPriority } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { discard, swapIn } from "../build/output-folder.ts";
 
 /** Pagefind runs now going. */
@@ -50,13 +51,22 @@ const UNUSED_FILES = [
 /** A run ended by `stopPagefind`: nothing went wrong, and the index it was replacing is still in place. */
 export class PagefindStopped extends Error {}
 
+export interface PagefindOptions {
+  /** The run yields the CPU to everything else (the binary inherits it). */
+  readonly lowPriority?: boolean;
+  /**
+   * The new index joins the last one instead of replacing it (preview): a page that loaded the
+   * last index's entry file while the run went on still finds the files it names.
+   */
+  readonly keepEarlier?: boolean;
+}
+
 /**
  * Indexes the built site in `siteDir` and writes Pagefind's files to `siteDir/pagefind`.
  * They are written beside it and then moved in, so a reader of the preview never meets a
  * half-written index, and a stopped run leaves the last one in place.
- * With `lowPriority`, the run yields the CPU to everything else (the binary inherits it).
  */
-export async function writePagefindIndex(siteDir: string, language: string, options: { lowPriority?: boolean } = {}): Promise<void> {
+export async function writePagefindIndex(siteDir: string, language: string, options: PagefindOptions = {}): Promise<void> {
   const binary = await pagefindBinary();
   const next = join(siteDir, NEXT_FOLDER);
   await discard(next); // left by a preview stopped during a run
@@ -67,10 +77,29 @@ export async function writePagefindIndex(siteDir: string, language: string, opti
     throw error;
   }
   await Promise.all(UNUSED_FILES.map((file) => rm(join(next, file), { force: true })));
-  await swapIn(next, join(siteDir, "pagefind"));
+  const live = join(siteDir, "pagefind");
+  if (options.keepEarlier && existsSync(join(live, ENTRY))) await moveInBeside(next, live);
+  else await swapIn(next, live);
 }
 
-function runPagefind(binary: string, args: string[], options: { lowPriority?: boolean }): Promise<void> {
+/** The file every search starts from, naming (through content-hashed names) all the others. */
+const ENTRY = "pagefind-entry.json";
+
+/**
+ * Moves a new index's files into the folder of the last one: its content-named files first,
+ * its entry file last, so that a reader starting at any moment meets one whole index.
+ */
+async function moveInBeside(next: string, live: string): Promise<void> {
+  for (const rel of readdirSync(next, { recursive: true, encoding: "utf8" })) {
+    if (rel === ENTRY || !statSync(join(next, rel)).isFile()) continue;
+    mkdirSync(dirname(join(live, rel)), { recursive: true });
+    renameSync(join(next, rel), join(live, rel));
+  }
+  renameSync(join(next, ENTRY), join(live, ENTRY));
+  await discard(next);
+}
+
+function runPagefind(binary: string, args: string[], options: PagefindOptions): Promise<void> {
   return new Promise((done, fail) => {
     // Not detached: a process in a session of its own is scheduled as a group of its own
     // (Linux's autogroups), where its nice value no longer yields to the preview.

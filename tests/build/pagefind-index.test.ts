@@ -39,6 +39,27 @@ describe("Pagefind index", () => {
     );
   });
 
+  it("in preview, moves the new index in beside the last one's files, which pages that loaded it still name", async () => {
+    const site = mkdtempSync(join(tmpdir(), "pagefind-"));
+    const files = (): string[] => readdirSync(join(site, "pagefind"), { recursive: true, encoding: "utf8" });
+    writeSite(site, 4, "first");
+    await writePagefindIndex(site, "en");
+    const earlier = files();
+    writeSite(site, 6, "second");
+    await writePagefindIndex(site, "en", { keepEarlier: true });
+    assert.equal(pageCount(site), 6);
+    const now = new Set(files());
+    assert.deepEqual(
+      earlier.filter((file) => !now.has(file)),
+      [],
+    );
+    assert.ok(now.size > earlier.length, "the new index has files of its own");
+    assert.deepEqual(
+      readdirSync(site).filter((name) => name.startsWith("pagefind")),
+      ["pagefind"],
+    );
+  });
+
   it("keeps the last index when a run is stopped, and reports the stop as such", async () => {
     const site = mkdtempSync(join(tmpdir(), "pagefind-"));
     writeSite(site, 3, "first");
