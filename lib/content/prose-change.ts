@@ -1,29 +1,23 @@
 /**
  * Whether a saved page changed only what its own page shows. Other pages show a page's
- * front matter (titles and order in the sidebar, prev/next), its headings, and its first
- * paragraph (the summary its session's page lists when there is no description) and how
- * many exercises it has (the sidebar's progress); a change to any of these is not prose only.
+ * front matter (titles and order in the sidebar, prev/next), its first `# heading` (the
+ * title when the front matter has none), its first paragraph (the summary its session's
+ * page lists when there is no description) and how many exercises it has (the sidebar's
+ * progress); a change to any of these is not prose only. Other headings are the page's
+ * own: links into them from other pages are checked again all the same (link-check-plugin.ts).
  */
 
+import { firstHeading } from "../course/course-model.ts";
 import { countTasks } from "../markdown/task-lists.ts";
 import { frontMatterBlock } from "./front-matter-block.ts";
 import { summaryOf } from "./summary.ts";
 
-/** Every line that starts with `#` (headings; a shell comment in a code block counts too, to be safe). */
-function headingLines(text: string): string {
-  return text
-    .split("\n")
-    .filter((line) => /^\s{0,3}#/.test(line))
-    .join("\n");
-}
-
 export function onlyProseChanged(before: string, after: string): boolean {
   const head = frontMatterBlock(before);
   const afterHead = frontMatterBlock(after);
+  const body = before.slice(head.length);
+  const afterBody = after.slice(afterHead.length);
   return (
-    head === afterHead &&
-    headingLines(before) === headingLines(after) &&
-    summaryOf(before.slice(head.length)) === summaryOf(after.slice(afterHead.length)) &&
-    countTasks(before) === countTasks(after)
+    head === afterHead && firstHeading(body) === firstHeading(afterBody) && summaryOf(body) === summaryOf(afterBody) && countTasks(before) === countTasks(after)
   );
 }

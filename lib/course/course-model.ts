@@ -40,11 +40,16 @@ export interface CourseModel {
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const num = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
 
+/** The text of the first `# heading` line of a Markdown body (the title when the front matter has none). */
+export function firstHeading(markdown: string): string | undefined {
+  return /^#[ \t]+(.+?)[ \t#]*$/m.exec(markdown)?.[1];
+}
+
 /** A page's title: its front matter `title`, else its first `# heading`, else its file name. */
 export function titleOf(data: Record<string, unknown>, rawInput: unknown, sourceFile: string): string {
   const title = str(data.title)?.trim();
   if (title) return title;
-  const heading = typeof rawInput === "string" ? /^#[ \t]+(.+?)[ \t#]*$/m.exec(rawInput)?.[1] : undefined;
+  const heading = typeof rawInput === "string" ? firstHeading(rawInput) : undefined;
   if (heading) return heading.replace(/[*_`]/g, "").trim();
   return basename(sourceFile).replace(/\.(md|markdown)$/i, "");
 }
