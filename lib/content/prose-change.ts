@@ -2,7 +2,7 @@
  * Whether a saved page changed only what its own page shows. Other pages show a page's
  * front matter (titles and order in the sidebar, prev/next), its first `# heading` (the
  * title when the front matter has none), its first paragraph (the summary its session's
- * page lists when there is no description) and how many exercises it has (the sidebar's
+ * page lists when it has no description) and how many exercises it has (the sidebar's
  * progress); a change to any of these is not prose only. Other headings are the page's
  * own: links into them from other pages are checked again all the same (link-check-plugin.ts).
  */
@@ -12,12 +12,19 @@ import { countTasks } from "../markdown/task-lists.ts";
 import { frontMatterBlock } from "./front-matter-block.ts";
 import { summaryOf } from "./summary.ts";
 
-export function onlyProseChanged(before: string, after: string): boolean {
+/**
+ * `described`: the page has a description of its own (in its front matter, or the course's
+ * page defaults), which other pages show instead of its first paragraph.
+ */
+export function onlyProseChanged(before: string, after: string, described = false): boolean {
   const head = frontMatterBlock(before);
   const afterHead = frontMatterBlock(after);
   const body = before.slice(head.length);
   const afterBody = after.slice(afterHead.length);
   return (
-    head === afterHead && firstHeading(body) === firstHeading(afterBody) && summaryOf(body) === summaryOf(afterBody) && countTasks(before) === countTasks(after)
+    head === afterHead &&
+    firstHeading(body) === firstHeading(afterBody) &&
+    (described || summaryOf(body) === summaryOf(afterBody)) &&
+    countTasks(before) === countTasks(after)
   );
 }

@@ -2,18 +2,20 @@
  * Eleventy plugin, preview only: a save that changes only its page's own prose renders and
  * writes that page alone (Eleventy's incremental build): at 1,000 pages, writing every page
  * again was most of a save's second and a half. A change to what other pages show (front
- * matter, headings, the summary; see prose-change.ts), a file added or removed, a page that
- * another shows through a snippet, or a file other than a page rebuilds every page, as
- * before. The pages not rendered report again what they reported when they last rendered
- * (markdown-plugin.ts), and the link check reads their ids from the last build
- * (link-check-plugin.ts), so the problems shown stay whole.
+ * matter, the title, the first paragraph when there is no description; see prose-change.ts),
+ * a file added or removed, a page that another shows through a snippet, or a file other than
+ * a page rebuilds every page, as before. The pages not rendered report again what they
+ * reported when they last rendered (markdown-plugin.ts), and the link check reads their ids
+ * from the last build (link-check-plugin.ts), so the problems shown stay whole.
  */
 
 import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
+import { frontMatterBlock } from "../content/front-matter-block.ts";
 import { isMarkdownPath } from "../content/page-url.ts";
 import { onlyProseChanged } from "../content/prose-change.ts";
+import { summaryOf } from "../content/summary.ts";
 import type { BuildContext } from "./build-context.ts";
 import { filesUnder } from "./render-memo.ts";
 
@@ -37,6 +39,13 @@ function shownByOthers(file: string, build: BuildContext): boolean {
   return false;
 }
 
+/** Whether the last build described the page otherwise than by its first paragraph (its front matter's description). */
+function hasOwnDescription(file: string, text: string, build: BuildContext): boolean {
+  for (const page of build.run.model?.pages.values() ?? [])
+    if (page.sourceFile === file) return page.description !== undefined && page.description !== summaryOf(text.slice(frontMatterBlock(text).length));
+  return false;
+}
+
 export function incrementalPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   const setIncremental = build.setIncremental;
   if (!build.serving || !setIncremental) return;
@@ -51,7 +60,11 @@ export function incrementalPlugin(eleventyConfig: UserConfig, build: BuildContex
     const after = file && before !== undefined ? textOf(file) : undefined;
     const now = fileList(build);
     build.run.incremental =
-      before !== undefined && after !== undefined && now === files && onlyProseChanged(before, after) && !shownByOthers(file ?? "", build);
+      before !== undefined &&
+      after !== undefined &&
+      now === files &&
+      onlyProseChanged(before, after, hasOwnDescription(file ?? "", before, build)) &&
+      !shownByOthers(file ?? "", build);
     files = now;
     setIncremental(build.run.incremental);
   });

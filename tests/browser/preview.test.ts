@@ -86,6 +86,29 @@ describe("live preview", () => {
     await waitFor(() => (output.slice(before).match(/Wrote \d+ files?/g) ?? []).length >= 2, "the rebuilds after the fixes");
   });
 
+  it("renders one page for a first paragraph that no other page shows, every page for one that is a summary", async () => {
+    /** Saves a change, hands the build's report to `check`, then puts the file back. */
+    const saveThenRestore = async (file: string, from: string, to: string, check: (report: string) => Promise<void>): Promise<void> => {
+      const original = readFileSync(file, "utf8");
+      const before = output.length;
+      writeFileSync(file, original.replace(from, to));
+      await waitFor(() => /Wrote \d+ files?/.test(output.slice(before)), `the rebuild after a save of ${file}`);
+      await check(output.slice(before));
+      const restored = output.length;
+      writeFileSync(file, original);
+      await waitFor(() => /Wrote \d+ files?/.test(output.slice(restored)), `the rebuild after ${file} was put back`);
+    };
+    // M1 has a description of its own: its session's page shows that, not its first paragraph.
+    await saveThenRestore(join(course, "s1_start/m1_terminal.md"), "The terminal is where", "A terminal is where", async (report) => {
+      assert.match(report, /Wrote 1 file \(skipped/);
+    });
+    // M2 has none: its first paragraph is its summary on the session's page, written again.
+    await saveThenRestore(join(course, "s1_start/m2_conda.md"), "keep projects apart.", "keep projects well apart.", async (report) => {
+      assert.doesNotMatch(report, /Wrote 1 file/);
+      assert.match(await (await fetch(`http://localhost:${port}/s1_start/index.html`)).text(), /keep projects well apart\./);
+    });
+  });
+
   it("checks links into a page that changed from pages that did not", async () => {
     // Only the saved page renders again (a heading below the title is the page's own); the
     // others' links to it are still checked.
@@ -94,13 +117,26 @@ describe("live preview", () => {
     const before = output.length;
     writeFileSync(file, original.replace("## Using the shell", "## Using a shell"));
     await waitFor(() => /Wrote \d+ files?/.test(output.slice(before)), "the rebuild's report");
-    assert.match(output.slice(before), /Wrote 1 file \(skipped/);
+    const report = output.slice(before);
+    assert.match(report, /Wrote 1 file \(skipped/);
+    assert.match(report, /m3_git\.md:9: error: .*#using-the-shell/);
+    assert.match(report, /README\.md:20: error: .*#using-the-shell/);
     // Opened once the build is done: a one-page build can end before a page opened just
     // before the save has connected to the server, and then that page has no reload to hear.
     const page = await browser.newPage();
-    await page.goto(`http://localhost:${port}/s1_start/m1_terminal.html`);
     const panel = page.locator(".build-problems");
-    await panel.waitFor({ timeout: 30000 });
+    for (let tries = 1; ; tries++) {
+      await page.goto(`http://localhost:${port}/s1_start/m1_terminal.html`);
+      const shown = await panel.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) break;
+      if (tries === 10) {
+        const script = await (await fetch(`http://localhost:${port}/_preview/problems.js`)).text();
+        assert.fail(`no problems panel; the server's problems script:\n${script}\nterminal since the save:\n${output.slice(before)}`);
+      }
+    }
     const text = (await panel.textContent()) ?? "";
     assert.match(text, /m3_git\.md:9 error: .*#using-the-shell/);
     assert.match(text, /README\.md:20 error: .*#using-the-shell/);

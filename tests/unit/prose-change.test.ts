@@ -19,6 +19,9 @@ describe("onlyProseChanged", () => {
   it("is true for a heading below the title: no other page shows it (links into it are checked all the same)", () => {
     assert.equal(onlyProseChanged(page, page.replace("## Images", "## Container images")), true);
   });
+  it("is true for a change to the first paragraph of a page with a description of its own (shown instead)", () => {
+    assert.equal(onlyProseChanged(page, page.replace("package a model", "package models"), true), true);
+  });
   it("is false for a change to what other pages show: front matter, the title heading, the first paragraph", () => {
     assert.equal(onlyProseChanged(page, page.replace("nav_order: 2", "nav_order: 3")), false);
     assert.equal(onlyProseChanged(page, page.replace("package a model", "package models")), false);
