@@ -38,6 +38,8 @@ export interface BuildRun {
    * build; see incremental-plugin.ts). The other pages are as the last build wrote them.
    */
   incremental?: boolean;
+  /** With `incremental`: the saved page, the one Markdown file whose text changed since the last build. */
+  savedPage?: string | undefined;
   /** Every Markdown file of the course with its text, read once at the start of the build. */
   sourceTexts?: ReadonlyMap<string, string>;
   /** How many pages of this build so far had their Markdown rendered rather than reused. */

@@ -65,6 +65,7 @@ export function incrementalPlugin(eleventyConfig: UserConfig, build: BuildContex
       now === files &&
       onlyProseChanged(before, after, hasOwnDescription(file ?? "", before, build)) &&
       !shownByOthers(file ?? "", build);
+    build.run.savedPage = build.run.incremental ? file : undefined;
     files = now;
     setIncremental(build.run.incremental);
   });

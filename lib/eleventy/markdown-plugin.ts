@@ -31,17 +31,22 @@ interface SourceFacts extends MarkdownSource {
   readonly languages: ReadonlySet<string>;
 }
 
+const factsOf = (file: string, text: string): SourceFacts => ({ file, text, id: fileId(text), languages: fenceLanguages(text) });
+
 /**
  * Every Markdown file of the course with its text, and what is known of it. A file whose text
  * is the one `last` read keeps its facts: a save in preview changes one file, and hashing and
- * scanning the other 999 again took 40 ms of it at 1,000 pages.
+ * scanning the other 999 again took 40 ms of it at 1,000 pages. For a one-page preview build
+ * (`saved`: the file list is the same and no other text changed, see incremental-plugin.ts)
+ * only that file is read, as Eleventy reads only its template.
  */
-function readSources(dir: string, last: ReadonlyMap<string, SourceFacts>): Map<string, SourceFacts> {
+function readSources(dir: string, last: ReadonlyMap<string, SourceFacts>, saved?: string): Map<string, SourceFacts> {
+  if (saved && last.has(saved)) return new Map(last).set(saved, factsOf(saved, readFileSync(saved, "utf8")));
   const sources = new Map<string, SourceFacts>();
   for (const file of markdownSources(dir)) {
     const text = readFileSync(file, "utf8");
     const known = last.get(file);
-    sources.set(file, known?.text === text ? known : { file, text, id: fileId(text), languages: fenceLanguages(text) });
+    sources.set(file, known?.text === text ? known : factsOf(file, text));
   }
   return sources;
 }
@@ -77,7 +82,7 @@ export function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext):
     memo.startBuild();
     frozen = undefined;
     highlighter?.thaw();
-    sources = readSources(build.inputDir, sources);
+    sources = readSources(build.inputDir, sources, build.run.incremental ? build.run.savedPage : undefined);
     build.run.sourceTexts = new Map([...sources.values()].map((s) => [s.file, s.text]));
     // Highlighting runs while Eleventy reads the course; rendering waits for it (below).
     prepared = timed("prehighlight", () => prehighlight([...sources.values()], build.inputDir, cache, build.mkdocs ? [build.mkdocs.baseDir] : []));
