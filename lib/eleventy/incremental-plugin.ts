@@ -41,9 +41,10 @@ function shownByOthers(file: string, build: BuildContext): boolean {
 
 /** Whether the last build described the page otherwise than by its first paragraph (its front matter's description). */
 function hasOwnDescription(file: string, text: string, build: BuildContext): boolean {
-  for (const page of build.run.model?.pages.values() ?? [])
-    if (page.sourceFile === file) return page.description !== undefined && page.description !== summaryOf(text.slice(frontMatterBlock(text).length));
-  return false;
+  const model = build.run.model;
+  const url = model?.siteMap.pageOutput(file);
+  const description = url === undefined ? undefined : model?.pages.get(url)?.description;
+  return description !== undefined && description !== summaryOf(text.slice(frontMatterBlock(text).length));
 }
 
 export function incrementalPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
