@@ -8,6 +8,7 @@
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
+import { PAGEFIND_FOLDER } from "../search/pagefind-index.ts";
 import { type PreviousEntries, readZipEntries, type StoredEntry, writeZip } from "./zip-writer.ts";
 
 /** Files that are compressed already: stored as they are. */
@@ -43,12 +44,7 @@ export interface KnownFiles {
  */
 export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir?: string, known?: KnownFiles): Promise<number> {
   const folder = zipName.replace(/\.zip$/, "").replace(/-offline$/, "");
-  const entries = await readdir(siteDir, { recursive: true, withFileTypes: true });
-  const paths = entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(siteDir, join(e.parentPath, e.name)).split(sep).join("/"))
-    .filter((p) => p !== zipName && !p.startsWith("pagefind/") && !p.startsWith(".") && !p.startsWith("_preview/"))
-    .sort();
+  const paths = (await filesToZip(siteDir)).filter((p) => p !== zipName).sort();
   const fingerprint = createHash("sha1").update(`${folder}\0${known?.fingerprint ?? ""}\0`);
   for (const path of paths) {
     fingerprint.update(path).update("\0");
@@ -96,6 +92,20 @@ export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir
     await writeFile(cached.replace(/\.zip$/, ".json"), JSON.stringify(digests));
   }
   return size;
+}
+
+/**
+ * The site's files, but for Pagefind's (which only work over HTTP, and which Pagefind may be
+ * writing and moving at this moment), marker files and the preview's own: site paths.
+ */
+async function filesToZip(siteDir: string): Promise<string[]> {
+  const top = await readdir(siteDir, { withFileTypes: true });
+  const lists = await Promise.all(
+    top
+      .filter((e) => e.name !== PAGEFIND_FOLDER && !e.name.startsWith(".") && e.name !== "_preview")
+      .map(async (e) => (e.isDirectory() ? await readdir(join(siteDir, e.name), { recursive: true, withFileTypes: true }) : [e])),
+  );
+  return lists.flat().flatMap((e) => (e.isFile() ? [relative(siteDir, join(e.parentPath, e.name)).split(sep).join("/")] : []));
 }
 
 /** The zip kept in `cacheDir`, its entries and its files' digests, if there is one. */

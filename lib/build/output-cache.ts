@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 
-/** A fingerprint of pages given as (site path, HTML) pairs, in any order. */
+/** A fingerprint of pages given as (site path, HTML or a hash of it) pairs, in any order. */
 export function fingerprintPages(pages: Iterable<readonly [string, string]>): string {
   const hash = createHash("sha1");
   for (const [path, html] of [...pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(path).update("\0").update(html).update("\0");

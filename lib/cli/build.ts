@@ -58,9 +58,8 @@ function keptMessage(output: string): string {
 }
 
 /**
- * Gives back what the rendering took before the last steps start: at 1,000 pages Pagefind
- * needs half a gigabyte, and beside a process still holding the rendered site the build
- * passed 1 GB.
+ * Gives back what the rendering took before the last steps go on: the zip, and Pagefind's
+ * runs (a tenth of a gigabyte each), beside a process still holding the rendered site.
  */
 async function releaseMemory(): Promise<void> {
   // Eleventy keeps the layouts of the last build in a module-level cache, and through them
@@ -81,13 +80,15 @@ async function releaseMemory(): Promise<void> {
   (runInNewContext("gc") as (() => void) | undefined)?.();
 }
 
-type Rendered = { diagnostics: Diagnostic[]; lastSteps?: (() => Promise<void>) | undefined } | { diagnostics: Diagnostic[]; error: unknown };
+type Rendered =
+  | { diagnostics: Diagnostic[]; lastSteps?: (() => Promise<void>) | undefined; stop?: (() => Promise<void>) | undefined }
+  | { diagnostics: Diagnostic[]; error: unknown };
 
 /**
  * Eleventy's part of a build: every page, the course's files, the offline index, and the
- * problems found. What it returns (the problems, and the last steps: Pagefind and the zip)
- * holds nothing of Eleventy, so that the rendered site can be freed before Pagefind takes
- * its own half gigabyte.
+ * problems found. What it returns (the problems, and the last steps: the rest of Pagefind's
+ * run and the zip) holds nothing of Eleventy, so that the rendered site can be freed while
+ * they go on.
  */
 async function renderSite(contentDir: string, staging: string, output: string, edition: Edition | undefined): Promise<Rendered> {
   let diagnostics: Diagnostic[] = [];
@@ -110,9 +111,11 @@ async function renderSite(contentDir: string, staging: string, output: string, e
     // Eleventy's own log (a stack trace on failure) is replaced by our messages; DEBUG=Eleventy* shows it.
     eleventy.logger.overrideLogger(process.env.DEBUG ? console : SILENT);
     await timed("eleventy", () => eleventy.write());
-    return { diagnostics, lastSteps: build?.run.lastSteps };
+    return { diagnostics, lastSteps: build?.run.lastSteps, stop: build?.run.stopLastSteps };
   } catch (error) {
     if (!(error instanceof ConfigError)) await userConfig?.emit(BUILD_FAILED_EVENT);
+    // Pagefind may have started writing into the folder about to be removed.
+    await build?.run.stopLastSteps?.();
     return { diagnostics, error };
   }
 }
@@ -141,6 +144,7 @@ async function runBuild(options: CliOptions): Promise<void> {
   }
   const { errors, warnings } = report(rendered.diagnostics, strict);
   if (errors > 0) {
+    await rendered.stop?.();
     await discard(staging);
     throw new BuildFailed(`${errors} problem${errors === 1 ? "" : "s"} to fix (listed above).${keptMessage(output)} To build anyway, run with --no-strict.`);
   }
@@ -148,6 +152,7 @@ async function runBuild(options: CliOptions): Promise<void> {
   try {
     await rendered.lastSteps?.();
   } catch (error) {
+    await rendered.stop?.();
     await discard(staging);
     throw new BuildFailed(`${describe(error)}${keptMessage(output)}`);
   }

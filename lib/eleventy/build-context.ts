@@ -47,11 +47,13 @@ export interface BuildRun {
   /** Writes the Markdown caches for the next build (called once the search indexes are started). */
   saveCaches?: () => Promise<void>;
   /**
-   * A build's last steps (Pagefind and the offline zip), left for the build command to start
-   * once Eleventy has let go of the pages (see lib/cli/build.ts). They hold nothing of the
-   * build but folders, the course's file list and a fingerprint.
+   * A build's last steps (the offline zip, and the end of Pagefind's run), left for the build
+   * command to start once Eleventy has let go of the pages (see lib/cli/build.ts). They hold
+   * nothing of the build but folders, the course's file list and fingerprints.
    */
   lastSteps?: (() => Promise<void>) | undefined;
+  /** Stops what the build started for its last steps (Pagefind), when it failed instead. */
+  stopLastSteps?: (() => Promise<void>) | undefined;
 }
 
 /** The project's own folder (where `layouts/` and `assets/` live), wherever the course is. */

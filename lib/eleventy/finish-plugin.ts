@@ -1,12 +1,14 @@
 /**
  * Eleventy plugin: what is written once every page is: the course's other files, both
- * search indexes and the offline zip. A build leaves Pagefind (its own process) and the zip
- * to the build command, which runs them once Eleventy is done and its memory can be freed:
- * at 1,000 pages Pagefind needs about 0.5 GB, and beside the rendered site that went past 1 GB.
+ * search indexes and the offline zip. Pagefind (its own processes, one part of the index at
+ * a time: see pagefind-parts.ts) starts as soon as the pages are written; the zip is left
+ * to the build command, which runs it once Eleventy is done and its memory can be freed.
  * In preview there is no zip and no offline index, and after the first build Pagefind
  * runs behind the reload, so a save shows at once and search catches up a moment later.
  */
 
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { codeVersion } from "../build/code-version.ts";
@@ -17,16 +19,47 @@ import { copyStaticFiles, fingerprintStaticFiles, listStaticFiles, type StaticFi
 import { timed } from "../build/timing.ts";
 import { isMarkdownPath } from "../content/page-url.ts";
 import { sitePath } from "../course/course-model.ts";
-import { PagefindStopped, stopPagefind, writePagefindIndex } from "../search/pagefind-index.ts";
+import { PagefindStopped, stopPagefind } from "../search/pagefind-index.ts";
+import { type IndexRun, PreviewIndex, startSiteIndex } from "../search/pagefind-site.ts";
 import { OFFLINE_INDEX_FOLDER } from "../search/write-offline-index.ts";
 import { type BuildContext, type BuiltTemplate, CACHE_DIR } from "./build-context.ts";
 
-/** Pagefind's run for the pages with this fingerprint (reused when the last run had the same). */
-function pagefindIndex(outputDir: string, language: string, pages: Promise<string>): Promise<void> {
-  return timed("pagefind", async () => {
-    await reuseOrMake(join(outputDir, "pagefind"), join(CACHE_DIR, "pagefind"), await pages, () => writePagefindIndex(outputDir, language));
-  });
+/** An HTML page of the site as written: a hash of it, and whether search indexes it. */
+interface WrittenPage {
+  readonly hash: string;
+  readonly searchable: boolean;
 }
+
+/** Where search indexes a page: a page without the mark is left out (see layouts/page.ts). */
+const SEARCH_MARK = "data-pagefind-body";
+
+const writtenPage = (html: string | Buffer): WrittenPage => ({
+  hash: createHash("sha1").update(html).digest("hex"),
+  searchable: html.includes(SEARCH_MARK),
+});
+
+/**
+ * The HTML pages a build wrote, by site path: those Eleventy hands over (reading them back
+ * from disk took half a second at 1,000 pages) and the HTML files copied from the course.
+ */
+async function writtenPages(build: BuildContext, results: readonly BuiltTemplate[], statics: readonly StaticFile[]): Promise<Map<string, WrittenPage>> {
+  const pages = new Map<string, WrittenPage>();
+  for (const r of results)
+    if (typeof r.outputPath === "string" && r.outputPath.endsWith(".html") && typeof r.content === "string")
+      pages.set(sitePath(build.outputDir, r.outputPath), writtenPage(r.content));
+  for (const file of statics) if (file.sitePath.endsWith(".html")) pages.set(file.sitePath, writtenPage(await readFile(file.source)));
+  return pages;
+}
+
+/** The searchable pages among `written`, with their hashes. */
+const searchable = (written: ReadonlyMap<string, WrittenPage>): Map<string, string> =>
+  new Map([...written].flatMap(([path, page]) => (page.searchable ? [[path, page.hash] as const] : [])));
+
+/** What both search indexes depend on besides the pages. */
+const indexBase = (build: BuildContext): string => `${codeVersion(build.projectRoot)}|${build.config.language}`;
+
+/** Where the Pagefind index's parts are kept for the next build. */
+const PAGEFIND_CACHE = join(CACHE_DIR, "pagefind");
 
 /**
  * The offline zip of the site (the pages, the offline index and the course's files, known
@@ -45,15 +78,14 @@ async function offlineZip(outputDir: string, zipName: string, pages: Promise<str
 }
 
 /**
- * A build's last steps, Pagefind beside the zip, which need only the written site. Made
- * out here, not in the handler below: a function made there would keep its variables,
- * every page's HTML among them, alive for as long as the build command holds it.
+ * A build's last steps, the zip beside the rest of Pagefind's run, which need only the
+ * written site. Made out here, not in the handler below: a function made there would keep
+ * its variables, every page's HTML among them, alive for as long as the build command holds it.
  */
-function lastStepsOf(build: BuildContext, pages: Promise<string>, statics: Promise<readonly StaticFile[]>): () => Promise<void> {
+function lastStepsOf(build: BuildContext, pages: Promise<string>, statics: Promise<readonly StaticFile[]>, index: Promise<IndexRun>): () => Promise<void> {
   const { outputDir, offlineZip: zipName } = build;
-  const { language } = build.config;
   return async () => {
-    await Promise.all([pagefindIndex(outputDir, language, pages), offlineZip(outputDir, zipName, pages, statics)]);
+    await Promise.all([timed("pagefind", async () => (await index).done), offlineZip(outputDir, zipName, pages, statics)]);
   };
 }
 
@@ -64,6 +96,9 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   // The course's own files (a figure saved in preview) are watched as well as its pages.
   for (const folder of [build.inputDir, ...build.mounts.map((m) => m.from)]) eleventyConfig.addWatchTarget(relative(process.cwd(), folder));
   let previewIndexing: Promise<void> | undefined;
+  /** In preview: the Pagefind index, made by the first build, and the pages written since its last run. */
+  let preview: PreviewIndex | undefined;
+  const unindexed: Promise<Map<string, WrittenPage>>[] = [];
   /** In preview, whether a Pagefind run is waiting for the one running. */
   let indexQueued = false;
   // In preview, the files saved since the last build: a save of Markdown alone copies no
@@ -96,17 +131,8 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       return writeSiteMeta(build.outputDir, base, pages);
     });
     // Both indexes are made from the site's HTML alone: when none changed, the last ones are
-    // reused. The pages are fingerprinted as Eleventy hands them over (reading them back from
-    // disk took half a second at 1,000 pages), with the HTML files copied from the course.
-    const fingerprint = (): Promise<string> =>
-      timed("fingerprint pages", async () => {
-        const pages: [string, string][] = [];
-        for (const r of results ?? [])
-          if (typeof r.outputPath === "string" && r.outputPath.endsWith(".html") && typeof r.content === "string")
-            pages.push([sitePath(build.outputDir, r.outputPath), r.content]);
-        const copied = fingerprintStaticFiles(await statics, (path) => path.endsWith(".html"));
-        return `${codeVersion(build.projectRoot)}|${build.config.language}|${fingerprintPages(pages)}|${copied}`;
-      });
+    // reused (Pagefind's part by part).
+    const written = statics.then((listed) => timed("fingerprint pages", () => writtenPages(build, results ?? [], listed)));
     const offlineIndex = (pages: Promise<string>): Promise<void> =>
       timed("offline index", async () => {
         const made = await reuseOrMake(join(build.outputDir, OFFLINE_INDEX_FOLDER), join(CACHE_DIR, "offline-index"), await pages, async () => {
@@ -120,11 +146,22 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       // runs behind the reload, one run at a time and at low priority, so the browser comes
       // first (and a next save stops it, above). The caches are saved after each run that
       // finished. (The preview has no offline index: see search-plugin.ts.)
-      const first = previewIndexing === undefined;
+      const first = preview === undefined;
+      preview ??= new PreviewIndex(build.outputDir, build.config.language, PAGEFIND_CACHE);
+      const index = preview;
+      unindexed.push(written);
+      /** Takes in the pages written since the last run. */
+      const takeIn = async (): Promise<void> => {
+        for (const pages of unindexed.splice(0))
+          index.update(new Map([...(await pages)].map(([path, page]) => [path, page.searchable ? page.hash : undefined])));
+      };
       if (first || !indexQueued) {
         indexQueued = !first;
-        const index = first
-          ? (): Promise<void> => pagefindIndex(build.outputDir, build.config.language, fingerprint())
+        const run = first
+          ? async (): Promise<void> => {
+              await takeIn();
+              await timed("pagefind", () => index.first(indexBase(build)));
+            }
           : async (): Promise<void> => {
               indexQueued = false;
               const save = saves;
@@ -132,9 +169,10 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
               // starting a process from one this large holds it for 30–60 ms.
               await new Promise((resolve) => setTimeout(resolve, AFTER_RELOAD_MS));
               if (save !== saves) throw new PagefindStopped("a newer save is building");
-              return timed("pagefind", () => writePagefindIndex(build.outputDir, build.config.language, { lowPriority: true, keepEarlier: true }));
+              await takeIn();
+              await timed("pagefind", () => index.again(indexBase(build), () => save === saves));
             };
-        const indexed = (previewIndexing ?? Promise.resolve()).then(index).then(
+        const indexed = (previewIndexing ?? Promise.resolve()).then(run).then(
           () => true,
           (error: unknown) => {
             if (!(error instanceof PagefindStopped)) console.error(`The search index was not updated: ${String(error)}`);
@@ -149,10 +187,15 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       await Promise.all([files, meta]);
       return;
     }
-    const pages = fingerprint();
-    // Pagefind and the zip are left for the build command, which runs them once Eleventy has
-    // returned and its memory is released (see lib/cli/build.ts).
-    build.run.lastSteps = lastStepsOf(build, pages, statics);
-    await Promise.all([meta, files, offlineIndex(pages), build.run.saveCaches?.()]);
+    const pages = written.then((w) => `${indexBase(build)}|${fingerprintPages([...w].map(([path, page]) => [path, page.hash]))}`);
+    // Pagefind starts at once, a part of the index at a time; the zip is left for the build
+    // command, which runs it once Eleventy has returned and its memory is released (see lib/cli/build.ts).
+    const index = written.then((w) => {
+      const run = startSiteIndex(build.outputDir, build.config.language, { pages: searchable(w), base: indexBase(build) }, PAGEFIND_CACHE);
+      build.run.stopLastSteps = () => run.stop();
+      return run;
+    });
+    build.run.lastSteps = lastStepsOf(build, pages, statics, index);
+    await Promise.all([meta, files, index, offlineIndex(pages), build.run.saveCaches?.()]);
   });
 }

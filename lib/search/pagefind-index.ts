@@ -1,17 +1,19 @@
 /**
  * The search index for the served site: Pagefind, run on the built folder through its
- * command-line binary (the one its npm package ships). Measured here, the binary indexes
- * a folder of pages about twice as fast as handing pages one by one to its Node API,
- * which sends every page through a pipe. Only `data-pagefind-body` regions are indexed,
- * so sidebars and footers never match a query.
+ * command-line binary (the one its npm package ships), once for each part of the index
+ * (see pagefind-parts.ts). Measured here, the binary indexes a folder of pages about twice
+ * as fast as handing pages one by one to its Node API, which sends every page through a
+ * pipe. Only `data-pagefind-body` regions are indexed, so sidebars and footers never match.
  */
 
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { setPriority } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { discard, swapIn } from "../build/output-folder.ts";
+import { writeFileAtomic } from "../build/write-atomic.ts";
+import { type IndexPart, MAIN_PART, PARTS_FILE } from "./pagefind-parts.ts";
 
 /** Pagefind runs now going. */
 const running = new Set<ChildProcess>();
@@ -30,8 +32,8 @@ async function pagefindBinary(): Promise<string> {
 /** Nice value of a low-priority run: the preview's own work and the browser go first. */
 const LOW_PRIORITY = 15;
 
-/** Where a run writes, until it is done. */
-const NEXT_FOLDER = "pagefind.next";
+/** The folder of the site that holds the index's parts. */
+export const PAGEFIND_FOLDER = "pagefind";
 
 /**
  * Pagefind's ready-made interfaces and its result-page highlighter, which it writes with
@@ -48,6 +50,9 @@ const UNUSED_FILES = [
   "pagefind-highlight.js",
 ];
 
+/** What only the main part's copy of is loaded: a merged part brings its index, not code. */
+const isCode = (file: string): boolean => file === "pagefind.js" || file === "pagefind-worker.js" || file.startsWith("wasm.");
+
 /** A run ended by `stopPagefind`: nothing went wrong, and the index it was replacing is still in place. */
 export class PagefindStopped extends Error {}
 
@@ -59,27 +64,59 @@ export interface PagefindOptions {
    * last index's entry file while the run went on still finds the files it names.
    */
   readonly keepEarlier?: boolean;
+  /** Pagefind's threads: one when parts are indexed side by side (by default, one per core). */
+  readonly threads?: number;
 }
 
+/** Where a part's index is: `siteDir/pagefind/<id>`. */
+export const partFolder = (siteDir: string, id: string): string => join(siteDir, PAGEFIND_FOLDER, id);
+
 /**
- * Indexes the built site in `siteDir` and writes Pagefind's files to `siteDir/pagefind`.
- * They are written beside it and then moved in, so a reader of the preview never meets a
- * half-written index, and a stopped run leaves the last one in place.
+ * Indexes the pages of `siteDir` that `part.glob` matches and writes Pagefind's files to
+ * `siteDir/pagefind/<part.id>`. They are written beside it and then moved in, so a reader of
+ * the preview never meets a half-written index, and a stopped run leaves the last one in place.
  */
-export async function writePagefindIndex(siteDir: string, language: string, options: PagefindOptions = {}): Promise<void> {
+export async function writePagefindPart(siteDir: string, language: string, part: Pick<IndexPart, "id" | "glob">, options: PagefindOptions = {}): Promise<void> {
   const binary = await pagefindBinary();
-  const next = join(siteDir, NEXT_FOLDER);
+  const live = partFolder(siteDir, part.id);
+  const next = `${live}.next`;
   await discard(next); // left by a preview stopped during a run
   try {
-    await runPagefind(binary, ["--site", siteDir, "--output-subdir", NEXT_FOLDER, "--keep-index-url", "--force-language", language, "--silent"], options);
+    const args = [
+      "--site",
+      siteDir,
+      "--glob",
+      part.glob,
+      "--output-subdir",
+      relative(siteDir, next),
+      "--keep-index-url",
+      "--force-language",
+      language,
+      "--silent",
+    ];
+    await runPagefind(binary, args, options);
   } catch (error) {
     await discard(next);
     throw error;
   }
-  await Promise.all(UNUSED_FILES.map((file) => rm(join(next, file), { force: true })));
-  const live = join(siteDir, "pagefind");
+  const unused = readdirSync(next).filter((file) => UNUSED_FILES.includes(file) || (part.id !== MAIN_PART && isCode(file)));
+  await Promise.all(unused.map((file) => rm(join(next, file), { force: true })));
   if (options.keepEarlier && existsSync(join(live, ENTRY))) await moveInBeside(next, live);
   else await swapIn(next, live);
+}
+
+/** Lists the parts other than the main one for the browser, which merges them into its search. */
+export function writePartsList(siteDir: string, parts: readonly Pick<IndexPart, "id">[]): void {
+  const others = parts.map((part) => part.id).filter((id) => id !== MAIN_PART);
+  writeFileAtomic(join(siteDir, PAGEFIND_FOLDER, PARTS_FILE), `${JSON.stringify({ parts: others })}\n`);
+}
+
+/** Removes the parts' folders (and runs' leftovers) under `siteDir/pagefind` that are not in `parts`. */
+export async function removeOtherParts(siteDir: string, parts: readonly Pick<IndexPart, "id">[]): Promise<void> {
+  const keep = new Set([...parts.map((part) => part.id), PARTS_FILE]);
+  const folder = join(siteDir, PAGEFIND_FOLDER);
+  if (!existsSync(folder)) return;
+  await Promise.all(readdirSync(folder).flatMap((name) => (keep.has(name) ? [] : [rm(join(folder, name), { recursive: true, force: true })])));
 }
 
 /** The file every search starts from, naming (through content-hashed names) all the others. */
@@ -103,7 +140,8 @@ function runPagefind(binary: string, args: string[], options: PagefindOptions): 
   return new Promise((done, fail) => {
     // Not detached: a process in a session of its own is scheduled as a group of its own
     // (Linux's autogroups), where its nice value no longer yields to the preview.
-    const child = spawn(binary, args, { stdio: ["ignore", "ignore", "pipe"] });
+    const env = options.threads ? { ...process.env, RAYON_NUM_THREADS: String(options.threads) } : process.env;
+    const child = spawn(binary, args, { stdio: ["ignore", "ignore", "pipe"], env });
     running.add(child);
     if (options.lowPriority && child.pid) {
       try {

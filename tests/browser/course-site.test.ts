@@ -9,8 +9,11 @@ import { launchBrowser, type StaticServer, serve } from "./browser-helper.ts";
 let browser: Browser;
 let server: StaticServer;
 before(async () => {
-  const site = await build("basic");
+  // Pagefind's index in parts of two pages, as a large course's is (see pagefind-parts.ts):
+  // search below finds pages of parts the browser merges.
+  const site = await build("basic", [], undefined, { COURSESITE_SEARCH_PART_PAGES: "2" });
   assert.equal(site.code, 0, site.stderr);
+  assert.equal((JSON.parse(site.read("pagefind/parts.json")) as { parts: string[] }).parts.length, 2);
   server = await serve(site.output, "/course/");
   browser = await launchBrowser();
 });
@@ -107,6 +110,22 @@ describe("search", () => {
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/course\/s1_start\/m1_terminal\.html/);
     assert.equal(await page.locator("h1").textContent(), "The terminal");
+    await page.context().close();
+  });
+
+  it("ranks pages of every part of the index in one list", async () => {
+    const page = await open("index.html");
+    await page.locator("#search-input").fill("terminal");
+    await page.locator(".search-list a").first().waitFor();
+    const links = await page.locator(".search-list a").evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    assert.ok(
+      links.some((url) => url.startsWith("/course/s1_start/")),
+      links.join(", "),
+    );
+    assert.ok(
+      links.some((url) => url.startsWith("/course/s2_next/")),
+      links.join(", "),
+    );
     await page.context().close();
   });
 

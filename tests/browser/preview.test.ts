@@ -2,7 +2,7 @@
 
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -207,7 +207,11 @@ describe("live preview", () => {
       if (Date.now() > end) throw new Error(`the saved word was never found; output:\n${output}`);
     }
     assert.doesNotMatch(output, /search index was not updated/);
-    assert.ok(!existsSync(join(folder, "site", "pagefind.next")));
+    assert.deepEqual(
+      readdirSync(join(folder, "site", "pagefind")).filter((name) => name.endsWith(".next")),
+      [],
+      "no run left a half-written part",
+    );
     writeFileSync(file, original);
     await page.close();
   });

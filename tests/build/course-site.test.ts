@@ -178,8 +178,8 @@ describe("the page", () => {
 
 describe("search", () => {
   it("indexes page bodies with Pagefind and honours search_exclude", () => {
-    assert.ok(site.exists("pagefind/pagefind.js"));
-    const entry = JSON.parse(site.read("pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
+    assert.ok(site.exists("pagefind/main/pagefind.js"));
+    const entry = JSON.parse(site.read("pagefind/main/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
     assert.equal(entry.languages.en?.page_count, 9);
     assert.match(
       site.read("s1_start/m1_terminal.html"),

@@ -81,7 +81,7 @@ describe("archived editions", () => {
     const rebuilt = await build("basic", [], output);
     assert.equal(rebuilt.code, 0);
     assert.ok(rebuilt.exists("archive/2026/index.html"), "the archive survives a build of the current edition");
-    assert.ok(!rebuilt.read("pagefind/pagefind-entry.json").includes("2026"));
+    assert.ok(!rebuilt.read("pagefind/main/pagefind-entry.json").includes("2026"));
   });
   it("refuses a label that is not a plain name", async () => {
     const result = await build("basic", ["--archive", "../x"]);

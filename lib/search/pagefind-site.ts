@@ -1,0 +1,123 @@
+/**
+ * Indexing a built site with Pagefind, part by part (see pagefind-parts.ts): in a build,
+ * each part's last index is reused when its pages are the same; in preview, only the parts
+ * holding pages a save changed are indexed again.
+ */
+
+import { readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { mapLimited } from "../build/map-limited.ts";
+import { reuseOrMake } from "../build/output-cache.ts";
+import { PagefindStopped, partFolder, removeOtherParts, stopPagefind, writePagefindPart, writePartsList } from "./pagefind-index.ts";
+import { type IndexPart, PART_PAGES, partFingerprint, planIndexParts } from "./pagefind-parts.ts";
+
+/** Searchable pages (site path → hash of the HTML) and what else an index depends on (code version, language). */
+export interface SearchablePages {
+  readonly pages: ReadonlyMap<string, string>;
+  readonly base: string;
+}
+
+/** An indexing going on, which a failed build stops before it removes the folder. */
+export interface IndexRun {
+  readonly done: Promise<void>;
+  /** The fingerprint of each part it indexes, by part. */
+  readonly parts: ReadonlyMap<string, string>;
+  stop(): Promise<void>;
+}
+
+/** Parts indexed at once: each run is given one thread, so two keep both cores busy. */
+const PARTS_AT_ONCE = 2;
+
+/** The parts' fingerprints, by part. */
+const fingerprints = (parts: readonly IndexPart[], site: SearchablePages): string[] =>
+  parts.map((part) => partFingerprint(site.base, part, (page) => site.pages.get(page)));
+
+/**
+ * Starts indexing `siteDir` (a build's fresh folder), each part reused from `cacheDir` when
+ * made from the same pages. Resolves once every part and the list of parts is written.
+ */
+export function startSiteIndex(siteDir: string, language: string, site: SearchablePages, cacheDir: string, partPages = PART_PAGES): IndexRun {
+  let stopped = false;
+  const parts = planIndexParts([...site.pages.keys()], partPages);
+  const prints = fingerprints(parts, site);
+  const threads = parts.length > 1 ? 1 : undefined;
+  const done = (async () => {
+    await mapLimited(parts, PARTS_AT_ONCE, async (part) => {
+      if (stopped) throw new PagefindStopped("the build stopped");
+      const index = parts.indexOf(part);
+      await reuseOrMake(partFolder(siteDir, part.id), join(cacheDir, part.id), prints[index] as string, () =>
+        writePagefindPart(siteDir, language, part, { threads }),
+      );
+    });
+    writePartsList(siteDir, parts);
+    await pruneCache(cacheDir, parts);
+  })();
+  // Awaited by the build's last steps; until then a failure must not go unhandled.
+  done.catch(() => undefined);
+  return {
+    done,
+    parts: new Map(parts.map((part, i) => [part.id, prints[i] as string])),
+    async stop() {
+      stopped = true;
+      stopPagefind();
+      await done.catch(() => undefined);
+    },
+  };
+}
+
+/** Removes cached parts the site no longer has (one version of each part is kept). */
+async function pruneCache(cacheDir: string, parts: readonly IndexPart[]): Promise<void> {
+  const keep = new Set(parts.map((part) => part.id));
+  const names = await readdir(cacheDir).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => !keep.has(name)).map((name) => rm(join(cacheDir, name), { recursive: true, force: true })));
+}
+
+/**
+ * The preview's index: after the first build (reused from the cache like a build's), each
+ * save indexes again only the parts whose pages changed, at low priority and beside the
+ * last index's files (see `keepEarlier`).
+ */
+export class PreviewIndex {
+  /** Each searchable page's hash, as the builds so far wrote it. */
+  private readonly pages = new Map<string, string>();
+  /** Each part's fingerprint when last indexed. */
+  private indexed = new Map<string, string>();
+
+  constructor(
+    private readonly siteDir: string,
+    private readonly language: string,
+    private readonly cacheDir: string,
+  ) {}
+
+  /** Takes in the pages a build wrote: `written` (site path → hash, or undefined when not searchable). */
+  update(written: ReadonlyMap<string, string | undefined>): void {
+    for (const [page, hash] of written) {
+      if (hash === undefined) this.pages.delete(page);
+      else this.pages.set(page, hash);
+    }
+  }
+
+  /** The first build's index: every part, reused from the cache when the same. */
+  async first(base: string): Promise<void> {
+    const run = startSiteIndex(this.siteDir, this.language, { pages: this.pages, base }, this.cacheDir);
+    await run.done;
+    this.indexed = new Map(run.parts);
+  }
+
+  /** After a save: the parts whose pages changed. `current` says whether this run is still wanted. */
+  async again(base: string, current: () => boolean): Promise<void> {
+    const site = { pages: this.pages, base };
+    const parts = planIndexParts([...this.pages.keys()]);
+    const prints = fingerprints(parts, site);
+    for (const [i, part] of parts.entries()) {
+      const print = prints[i] as string;
+      if (this.indexed.get(part.id) === print) continue;
+      if (!current()) throw new PagefindStopped("a newer save is building");
+      await writePagefindPart(this.siteDir, this.language, part, { lowPriority: true, keepEarlier: true });
+      this.indexed.set(part.id, print);
+    }
+    writePartsList(this.siteDir, parts);
+    await removeOtherParts(this.siteDir, parts);
+    for (const id of [...this.indexed.keys()]) if (!parts.some((part) => part.id === id)) this.indexed.delete(id);
+  }
+}
