@@ -5,19 +5,20 @@
  *
  * What it read is kept for the next build (`memoryFile`): each page's entry, by a hash of
  * its URL and indexed part, and each index file's compressed data. After one page's prose
- * changed, the other pages are not read again and most files are not compressed again.
+ * changed, the other pages are not read again and most files are not compressed again; the
+ * worker tells the main thread which pages it holds, which then sends those by key alone.
  * The memory is written after the summary is posted, so the build does not wait for it.
  */
 
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { writeFileAtomic } from "../build/write-atomic.ts";
 import { type IndexedPage, PackedCache, TermPool } from "./offline-index.ts";
-import { pageEntry, writeIndexFiles } from "./write-offline-index.ts";
+import { pageEntry, pageKey, writeIndexFiles } from "./write-offline-index.ts";
 
-type Message = { url: string; bytes: Uint8Array } | { finish: string };
+/** A page (its bytes, or only its key when the memory has it: see `known` below), or the end. */
+type Message = { url: string; bytes: Uint8Array } | { url: string; key: string } | { finish: string };
 
 /** What one build leaves for the next; `version` is the code's (other code reads pages its own way). */
 interface Memory {
@@ -52,11 +53,21 @@ if (parentPort && options?.module === import.meta.url) {
   const terms = new TermPool();
   const decoder = new TextDecoder();
   let read = 0;
+  /** Pages sent by a key the memory did not hold (which cannot happen: it told the main thread its keys). */
+  const missing: string[] = [];
+  // The main thread waits for this, then sends a page the memory holds by its key alone.
+  void previous.then((memory) => port.postMessage({ known: [...(memory?.entries.keys() ?? [])] }));
 
   const handle = async (message: Message): Promise<void> => {
     const memory = await previous;
+    if ("key" in message) {
+      const entry = memory?.entries.get(message.key);
+      if (entry === undefined) missing.push(message.url);
+      else pages.set(message.url, { key: message.key, entry });
+      return;
+    }
     if ("url" in message) {
-      const key = createHash("sha1").update(message.url).update("\0").update(message.bytes).digest("base64");
+      const key = pageKey(message.url, message.bytes);
       let entry = memory?.entries.get(key);
       if (entry === undefined) {
         entry = pageEntry({ url: message.url, html: decoder.decode(message.bytes) }, terms) ?? null;
@@ -67,6 +78,7 @@ if (parentPort && options?.module === import.meta.url) {
     }
     const packed = new PackedCache(memory?.packed);
     try {
+      if (missing.length > 0) throw new Error(`pages sent as known that the memory does not hold: ${missing.join(", ")}`);
       const indexed = [...pages.values()].flatMap((p) => (p.entry ? [p.entry] : []));
       port.postMessage({ done: await writeIndexFiles(message.finish, indexed, packed) });
     } catch (error) {

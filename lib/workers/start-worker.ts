@@ -1,20 +1,25 @@
 /**
- * Starts worker threads running our TypeScript modules. Each module is bundled once per
- * process into plain JavaScript (esbuild, in about 15 ms; packages stay imports), so a
- * worker loads at Node's own speed: booting tsx inside each worker took a loader thread
- * per worker and 1 to 2 s of CPU per build, on two cores.
+ * Starts worker threads running our TypeScript modules. Each module is bundled into plain
+ * JavaScript (esbuild; packages stay imports) once for each version of our code, and kept,
+ * so a worker loads at Node's own speed: booting tsx inside each worker took a loader
+ * thread per worker and 1 to 2 s of CPU per build, on two cores. (Bundling again in every
+ * build took 0.1 s of its main thread per worker module: esbuild's synchronous call starts
+ * its binary each time.)
  */
 
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { buildSync } from "esbuild";
+import { codeVersion } from "../build/code-version.ts";
 import { writeFileAtomic } from "../build/write-atomic.ts";
 
 /** Inside the project, so that the bundles' package imports resolve to its node_modules. */
 const BUNDLES = fileURLToPath(new URL("../../.cache/coursesite/workers/", import.meta.url));
+
+/** The project's folder, whose code (and installed packages) a bundle is made from. */
+const PROJECT = fileURLToPath(new URL("../../", import.meta.url));
 
 const bundles = new Map<string, string>();
 
@@ -23,6 +28,16 @@ function bundled(moduleUrl: string): string {
   const known = bundles.get(moduleUrl);
   // (A build of other code may have replaced it since: then it is written again.)
   if (known && existsSync(fileURLToPath(known))) return known;
+  const name = basename(fileURLToPath(moduleUrl)).replace(/\.ts$/, "");
+  const file = join(BUNDLES, `${name}-${codeVersion(PROJECT).slice(0, 16)}.mjs`);
+  if (!existsSync(file)) writeBundle(moduleUrl, name, file);
+  const url = pathToFileURL(file).href;
+  bundles.set(moduleUrl, url);
+  return url;
+}
+
+/** Bundles `moduleUrl` into `file`, removing the bundles of other versions of it. */
+function writeBundle(moduleUrl: string, name: string, file: string): void {
   const { outputFiles } = buildSync({
     entryPoints: [fileURLToPath(moduleUrl)],
     bundle: true,
@@ -32,18 +47,10 @@ function bundled(moduleUrl: string): string {
     target: `node${process.versions.node}`,
     write: false,
   });
-  const code = outputFiles?.[0]?.contents ?? new Uint8Array();
-  const name = basename(fileURLToPath(moduleUrl)).replace(/\.ts$/, "");
-  const file = join(BUNDLES, `${name}-${createHash("sha1").update(code).digest("hex").slice(0, 12)}.mjs`);
-  if (!existsSync(file)) {
-    // Another build may be writing the same bundle.
-    writeFileAtomic(file, code);
-    for (const old of readdirSync(BUNDLES))
-      if (old.startsWith(`${name}-`) && old.endsWith(".mjs") && old !== basename(file)) rmSync(join(BUNDLES, old), { force: true });
-  }
-  const url = pathToFileURL(file).href;
-  bundles.set(moduleUrl, url);
-  return url;
+  // Another build may be writing the same bundle.
+  writeFileAtomic(file, outputFiles?.[0]?.contents ?? new Uint8Array());
+  for (const old of readdirSync(BUNDLES))
+    if (old.startsWith(`${name}-`) && old.endsWith(".mjs") && old !== basename(file)) rmSync(join(BUNDLES, old), { force: true });
 }
 
 /** A worker running `moduleUrl` with `data` as its workerData (plus `module`, the URL it runs as). */
