@@ -85,7 +85,9 @@ async function offlineZip(outputDir: string, zipName: string, pages: Promise<str
 function lastStepsOf(build: BuildContext, pages: Promise<string>, statics: Promise<readonly StaticFile[]>, index: Promise<IndexRun>): () => Promise<void> {
   const { outputDir, offlineZip: zipName } = build;
   return async () => {
-    await Promise.all([timed("pagefind", async () => (await index).done), offlineZip(outputDir, zipName, pages, statics)]);
+    const run = await index;
+    run.widen();
+    await Promise.all([timed("pagefind", () => run.done), offlineZip(outputDir, zipName, pages, statics)]);
   };
 }
 
