@@ -164,6 +164,35 @@ async function runBuild(options: CliOptions): Promise<void> {
   }
 }
 
+/** The part of Eleventy's dependency graph (its internal `GlobalDependencyMap`) used below. */
+interface DependencyGraph {
+  addDependency(from: string, to: string[]): void;
+  normalizeNode(node: string): string;
+  map: { removeDependency(from: string, to: string): void };
+}
+
+/**
+ * Makes Eleventy's incremental build of `saved` render `page` too, by telling its dependency
+ * graph that `page` uses `saved` (as a layout is used by its pages); returns what undoes it.
+ * Eleventy has no public way to do this: this reaches into its configuration (the version is
+ * pinned by the lock file). If the graph is not where it was, undefined: every page is built.
+ */
+function renderAlso(eleventy: Eleventy, page: string, saved: string): (() => void) | undefined {
+  const graph = (eleventy as unknown as { eleventyConfig?: { usesGraph?: Partial<DependencyGraph> } }).eleventyConfig?.usesGraph;
+  if (typeof graph?.addDependency !== "function" || typeof graph.normalizeNode !== "function" || typeof graph.map?.removeDependency !== "function")
+    return undefined;
+  const { addDependency, normalizeNode, map } = graph as DependencyGraph;
+  addDependency.call(graph, page, [saved]);
+  const [from, to] = [normalizeNode.call(graph, page), normalizeNode.call(graph, saved)];
+  return () => {
+    try {
+      map.removeDependency(from, to);
+    } catch {
+      // The graph was made again since (a change of settings): the link went with it.
+    }
+  };
+}
+
 async function runServe(options: CliOptions): Promise<void> {
   const input = resolve(options.input);
   const output = resolve(options.output);
@@ -182,7 +211,12 @@ async function runServe(options: CliOptions): Promise<void> {
     // page written (a thousand on every save of a large course) took 60 ms a save to print.
     quietMode: true,
     runMode: "serve",
-    config: (eleventyConfig: UserConfig) => coursesite(eleventyConfig, { serving: true, setIncremental: (on) => eleventy.setIncrementalBuild(on) }),
+    config: (eleventyConfig: UserConfig) =>
+      coursesite(eleventyConfig, {
+        serving: true,
+        setIncremental: (on) => eleventy.setIncrementalBuild(on),
+        renderAlso: (page, saved) => renderAlso(eleventy, page, saved),
+      }),
   });
   await eleventy.init();
   await eleventy.watch();

@@ -40,6 +40,11 @@ export interface BuildRun {
   incremental?: boolean;
   /** With `incremental`: the saved page, the one Markdown file whose text changed since the last build. */
   savedPage?: string | undefined;
+  /**
+   * With `incremental`: the saved page's summary changed (its first paragraph, which its
+   * parent's page lists), so the course model is made again and the parent renders too.
+   */
+  summaryChanged?: boolean;
   /** Every Markdown file of the course with its text, read once at the start of the build. */
   sourceTexts?: ReadonlyMap<string, string>;
   /** How many pages of this build so far had their Markdown rendered rather than reused. */
@@ -93,6 +98,11 @@ export interface BuildContext {
   readonly previousOutput?: string | undefined;
   /** Preview only: makes Eleventy's next build incremental (only the saved page) or full. */
   readonly setIncremental?: ((on: boolean) => void) | undefined;
+  /**
+   * Preview only: makes an incremental build of the file `saved` render the page `page` too;
+   * returns what undoes that, or undefined when Eleventy offers no way to (then every page is built).
+   */
+  readonly renderAlso?: ((page: string, saved: string) => (() => void) | undefined) | undefined;
   readonly run: BuildRun;
   /** Site-relative path of the zip for offline reading. */
   readonly offlineZip: string;
@@ -101,10 +111,10 @@ export interface BuildContext {
 }
 
 /** How Eleventy runs: serving, or building into a fresh folder that replaces `previousOutput`. */
-export type RunMode = Pick<BuildContext, "serving" | "previousOutput" | "setIncremental">;
+export type RunMode = Pick<BuildContext, "serving" | "previousOutput" | "setIncremental" | "renderAlso">;
 
 /** Sets up the context for a build of `inputDir` into `outputDir`. Throws ConfigError for bad settings. */
-export function createBuildContext(inputDir: string, outputDir: string, { serving, previousOutput, setIncremental }: RunMode): BuildContext {
+export function createBuildContext(inputDir: string, outputDir: string, { serving, previousOutput, setIncremental, renderAlso }: RunMode): BuildContext {
   const input = resolve(inputDir);
   const { config, format, notices, mkdocs } = loadCourseSettings(input);
   const mounts = Object.entries(config.mounts).map(([to, from]) => ({
@@ -124,6 +134,7 @@ export function createBuildContext(inputDir: string, outputDir: string, { servin
     serving,
     previousOutput,
     setIncremental,
+    renderAlso,
     run: { anchors: [] },
     offlineZip: offlineZipName(config.title),
     displayPath: shownPath,

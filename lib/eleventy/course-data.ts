@@ -24,11 +24,12 @@ export function isPageData(value: unknown): value is EleventyPageData {
 /**
  * The course model for the build this page belongs to. A preview build of one page's prose
  * (incremental) keeps the last one: such a save changes nothing the model holds (see
- * prose-change.ts), and at 1,000 pages making it again took 40 ms of the save.
+ * prose-change.ts), and at 1,000 pages making it again took 40 ms of the save. (A save of
+ * a summary changes the page's description in it: the model is made again then.)
  */
 export function modelOf(data: EleventyPageData, build: BuildContext): CourseModel {
   return courseModelFor(data.collections.all, (items) => {
-    const last = build.run.incremental ? build.run.model : undefined;
+    const last = build.run.incremental && !build.run.summaryChanged ? build.run.model : undefined;
     const model =
       last ?? buildCourseModel(items, build.inputDir, build.outputDir, build.mounts, build.displayPath, build.config.page_defaults, build.mkdocs?.nav);
     for (const problem of model.nav.problems)

@@ -1,10 +1,11 @@
 /**
  * Eleventy plugin, preview only: a save that changes only its page's own prose renders and
  * writes that page alone (Eleventy's incremental build): at 1,000 pages, writing every page
- * again was most of a save's second and a half. A change to what other pages show (front
- * matter, the title, the first paragraph when there is no description; see prose-change.ts),
- * a file added or removed, a page that another shows through a snippet, or a file other than
- * a page rebuilds every page, as before. The pages not rendered report again what they
+ * again was most of a save's second and a half. A save of its summary (the first paragraph,
+ * when the page has no description) renders the page that lists it too, its parent. A
+ * change to what other pages show (front matter, the title; see prose-change.ts), a file
+ * added or removed, a page that another shows through a snippet, or a file other than a
+ * page rebuilds every page, as before. The pages not rendered report again what they
  * reported when they last rendered (markdown-plugin.ts), and the link check reads their ids
  * from the last build (link-check-plugin.ts), so the problems shown stay whole.
  */
@@ -47,25 +48,38 @@ function hasOwnDescription(file: string, text: string, build: BuildContext): boo
   return description !== undefined && description !== summaryOf(text.slice(frontMatterBlock(text).length));
 }
 
+/** The source file of the page that lists this one (its parent in the navigation), if any. */
+function parentSource(file: string, build: BuildContext): string | undefined {
+  const model = build.run.model;
+  const url = model?.siteMap.pageOutput(file);
+  return url === undefined ? undefined : model?.nav.byUrl.get(url)?.parent?.page.sourceFile;
+}
+
 export function incrementalPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   const setIncremental = build.setIncremental;
   if (!build.serving || !setIncremental) return;
   let files: string | undefined;
+  /** Undoes what made the last build render the saved page's parent too. */
+  let undo: (() => void) | undefined;
   eleventyConfig.on("eleventy.before", () => {
     files ??= fileList(build);
   });
   eleventyConfig.on("eleventy.beforeWatch", (saved: readonly string[]) => {
+    undo?.();
+    undo = undefined;
     const [first] = saved;
     const file = saved.length === 1 && first && isMarkdownPath(first) ? resolve(first) : undefined;
     const before = file ? build.run.sourceTexts?.get(file) : undefined;
     const after = file && before !== undefined ? textOf(file) : undefined;
     const now = fileList(build);
-    build.run.incremental =
-      before !== undefined &&
-      after !== undefined &&
-      now === files &&
-      onlyProseChanged(before, after, hasOwnDescription(file ?? "", before, build)) &&
-      !shownByOthers(file ?? "", build);
+    const possible = file !== undefined && before !== undefined && after !== undefined && now === files && !shownByOthers(file, build);
+    const prose = possible && onlyProseChanged(before, after, hasOwnDescription(file, before, build));
+    // Only the summary changed (prose apart from it, when the page has no description): the
+    // parent's page, which lists it, renders as well, and the course model is made again.
+    const parent = possible && !prose && onlyProseChanged(before, after, true) ? parentSource(file, build) : undefined;
+    undo = parent && file ? build.renderAlso?.(parent, file) : undefined;
+    build.run.summaryChanged = undo !== undefined;
+    build.run.incremental = prose || build.run.summaryChanged;
     build.run.savedPage = build.run.incremental ? file : undefined;
     files = now;
     setIncremental(build.run.incremental);

@@ -3,7 +3,7 @@
  * of a course, a module open in Chromium, then a word of its prose changed on disk; the
  * time runs from the save to the new word on screen (rebuild, reload and paint). Two kinds
  * of change, in turn: to the first paragraph (the page's summary, which its session's page
- * shows: every page is built again) and to the last one (only that page is).
+ * shows: that page is built again too) and to the last one (only the module's page is).
  */
 
 import { type ChildProcess, spawn } from "node:child_process";
@@ -92,8 +92,8 @@ export async function measurePreview(course: string, module: string, saves = 5, 
     const laterTimes: number[] = [];
     const noticed: number[] = [];
     const written: number[] = [];
-    /** Saves a change; `pages` tells how many pages its build should write ("one" or "all"). */
-    const save = async (word: string, change: (text: string) => string, into: number[], pages: "one" | "all"): Promise<void> => {
+    /** Saves a change; `pages` tells how many pages its build should write. */
+    const save = async (word: string, change: (text: string) => string, into: number[], pages: 1 | 2): Promise<void> => {
       const text = readFileSync(file, "utf8");
       const changed = change(text);
       if (changed === text) throw new Error(`preview bench: no paragraph to change in ${module}`);
@@ -103,11 +103,10 @@ export async function measurePreview(course: string, module: string, saves = 5, 
       into.push(performance.now() - saved);
       noticed.push(firstAfter(saved, /File changed/));
       written.push(firstAfter(saved, /Wrote \d+ files?/));
-      // The bench measures what it says: a summary change writes every page, a later one one page.
+      // The bench measures what it says: a summary change writes two pages, a later one one page.
       await until(() => events.find((e) => e.at >= saved && /Wrote \d+ files?/.test(e.text)), "the build's report", 120_000);
       const count = Number(/Wrote (\d+) files?/.exec(events.find((e) => e.at >= saved && /Wrote \d+ files?/.test(e.text))?.text ?? "")?.[1]);
-      if ((pages === "one") !== (count === 1))
-        throw new Error(`preview bench: a change meant to write ${pages === "one" ? "one page" : "every page"} wrote ${count}`);
+      if (count !== pages) throw new Error(`preview bench: a change meant to write ${pages} page${pages === 1 ? "" : "s"} wrote ${count}`);
       // Saves come a few seconds apart, as when editing (search reindexes in between).
       await new Promise((r) => setTimeout(r, 3000));
     };
@@ -116,10 +115,10 @@ export async function measurePreview(course: string, module: string, saves = 5, 
       // page's summary. (Whatever the word: the build bench's own prose changes put "Edit0"
       // there, which a pattern for plain words used to pass over, so it changed a later one.)
       const first = `Previewword${i}`;
-      // Every page is written again unless the page has a description of its own, which its
-      // session's page shows instead (then the change is its own, like the later one's).
+      // Its session's page is written again too, unless the page has a description of its
+      // own, which that page shows instead (then the change is its own, like the later one's).
       const described = /^description:/m.test(frontMatterBlock(readFileSync(file, "utf8")));
-      await save(first, (text) => text.replace(/(\n\n)[A-Z]\w*( )/, `$1${first}$2`), times, described ? "one" : "all");
+      await save(first, (text) => text.replace(/(\n\n)[A-Z]\w*( )/, `$1${first}$2`), times, described ? 1 : 2);
       // The first word of the last paragraph.
       const later = `Laterword${i}`;
       await save(
@@ -131,7 +130,7 @@ export async function measurePreview(course: string, module: string, saves = 5, 
           return `${text.slice(0, start)}${later}${text.slice(start + last[0].length - 3)}`;
         },
         laterTimes,
-        "one",
+        1,
       );
     }
     return { startSeconds, saves: times, laterSaves: laterTimes, noticed, written };

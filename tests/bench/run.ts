@@ -261,7 +261,7 @@ const previewHeader = [
 ];
 if (previewRows.length) {
   console.log(
-    `\nLive preview (npm start), a prose change in one module: to its first paragraph (its summary, shown on its session's page: every page is built again, unless the page has a description of its own, as the MLOps course's have: then only that page is), or to its last (only that page is):\n\n| ${previewHeader.join(" | ")} |`,
+    `\nLive preview (npm start), a prose change in one module: to its first paragraph (its summary, shown on its session's page: that page is built again too, unless the page has a description of its own, as the MLOps course's have), or to its last (only that page is):\n\n| ${previewHeader.join(" | ")} |`,
   );
   console.log(`|${previewHeader.map(() => "---").join("|")}|`);
   for (const r of previewRows) console.log(`| ${r.join(" | ")} |`);

@@ -86,7 +86,7 @@ describe("live preview", () => {
     await waitFor(() => (output.slice(before).match(/Wrote \d+ files?/g) ?? []).length >= 2, "the rebuilds after the fixes");
   });
 
-  it("renders one page for a first paragraph that no other page shows, every page for one that is a summary", async () => {
+  it("renders one page for a first paragraph that no other page shows, and its session's page too for one that is a summary", async () => {
     /** Saves a change, hands the build's report to `check`, then puts the file back. */
     const saveThenRestore = async (file: string, from: string, to: string, check: (report: string) => Promise<void>): Promise<void> => {
       const original = readFileSync(file, "utf8");
@@ -102,10 +102,18 @@ describe("live preview", () => {
     await saveThenRestore(join(course, "s1_start/m1_terminal.md"), "The terminal is where", "A terminal is where", async (report) => {
       assert.match(report, /Wrote 1 file \(skipped/);
     });
-    // M2 has none: its first paragraph is its summary on the session's page, written again.
+    // M2 has none: its first paragraph is its summary on the session's page, which is written
+    // again with it (and no other page).
     await saveThenRestore(join(course, "s1_start/m2_conda.md"), "keep projects apart.", "keep projects well apart.", async (report) => {
-      assert.doesNotMatch(report, /Wrote 1 file/);
+      assert.match(report, /Wrote 2 files \(skipped/);
       assert.match(await (await fetch(`http://localhost:${port}/s1_start/index.html`)).text(), /keep projects well apart\./);
+      assert.match(await (await fetch(`http://localhost:${port}/s1_start/m2_conda.html`)).text(), /keep projects well apart\./);
+    });
+    // Put back, the summary is the old one on the session's page again; and a later save of
+    // the page's own text writes that page alone once more.
+    assert.match(await (await fetch(`http://localhost:${port}/s1_start/index.html`)).text(), /keep projects apart\./);
+    await saveThenRestore(join(course, "s1_start/m2_conda.md"), "  - python=3.11", "  - python=3.12", async (report) => {
+      assert.match(report, /Wrote 1 file \(skipped/);
     });
   });
 
