@@ -5,7 +5,7 @@
  */
 
 import { existsSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -182,8 +182,11 @@ function renderAlso(eleventy: Eleventy, page: string, saved: string): (() => voi
   if (typeof graph?.addDependency !== "function" || typeof graph.normalizeNode !== "function" || typeof graph.map?.removeDependency !== "function")
     return undefined;
   const { addDependency, normalizeNode, map } = graph as DependencyGraph;
-  addDependency.call(graph, page, [saved]);
-  const [from, to] = [normalizeNode.call(graph, page), normalizeNode.call(graph, saved)];
+  // As Eleventy names templates: from the working folder, with "./" (it misreads an absolute
+  // path when the working folder is "/").
+  const [pageName, savedName] = [page, saved].map((file) => `./${relative(process.cwd(), file).split(sep).join("/")}`) as [string, string];
+  addDependency.call(graph, pageName, [savedName]);
+  const [from, to] = [normalizeNode.call(graph, pageName), normalizeNode.call(graph, savedName)];
   return () => {
     try {
       map.removeDependency(from, to);
