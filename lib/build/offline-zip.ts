@@ -9,7 +9,7 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { PAGEFIND_FOLDER } from "../search/pagefind-index.ts";
-import { type PreviousEntries, readZipEntries, type StoredEntry, writeZip } from "./zip-writer.ts";
+import { readZipEntries, type StoredEntry, writeZip, type ZipInput } from "./zip-writer.ts";
 
 /** Files that are compressed already: stored as they are. */
 const STORED = /\.(png|jpe?g|gif|webp|woff2?|zip|gz|mp4|webm|pdf)$/i;
@@ -35,6 +35,11 @@ export function offlineZipName(title: string): string {
 export interface KnownFiles {
   readonly fingerprint: string;
   readonly covers: (path: string) => boolean;
+  /**
+   * A label of a file's bytes known without reading it (a page's SHA-1, hashed as it was
+   * written): a file the last zip holds under the same label is taken over unread.
+   */
+  readonly digest?: (path: string) => string | undefined;
 }
 
 /**
@@ -63,24 +68,27 @@ export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir
   // Each file's SHA-1, kept beside the cached zip: the next zip takes over the entries of
   // files whose bytes are the same, rather than compressing them again.
   const digests: Record<string, string> = {};
-  const files = paths.map((path) => {
-    const name = `${folder}/${path}`;
-    const data = async (): Promise<Buffer> => {
-      const bytes = await readFile(join(siteDir, path));
-      digests[name] = createHash("sha1").update(bytes).digest("hex");
-      return bytes;
-    };
-    return { name, data, store: STORED.test(path) };
-  });
   const last = cacheDir ? await lastZip(cacheDir) : undefined;
-  const previous: PreviousEntries = (name) => {
+  /** The last zip's entry for `name`, if it was made from a file with this one's digest. */
+  const sameAsLast = (name: string): StoredEntry | undefined => {
     const entry = last?.entries.get(name);
     return entry && last?.digests[name] === digests[name] ? entry : undefined;
   };
+  const files = paths.map((path): ZipInput => {
+    const name = `${folder}/${path}`;
+    const knownDigest = known?.digest?.(path);
+    if (knownDigest) digests[name] = knownDigest;
+    const data = async (): Promise<Buffer> => {
+      const bytes = await readFile(join(siteDir, path));
+      digests[name] ??= createHash("sha1").update(bytes).digest("hex");
+      return bytes;
+    };
+    return { name, data, store: STORED.test(path), reuse: knownDigest ? () => sameAsLast(name) : undefined };
+  });
   const out = await open(target, "w");
   let size: number;
   try {
-    size = await writeZip(files, (piece) => out.write(piece), undefined, previous);
+    size = await writeZip(files, (piece) => out.write(piece), undefined, sameAsLast);
   } finally {
     await out.close();
   }

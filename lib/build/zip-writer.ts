@@ -18,6 +18,8 @@ export interface ZipInput {
   readonly data: Uint8Array | (() => Promise<Uint8Array>);
   /** Store without compressing (for files that are compressed already). */
   readonly store?: boolean;
+  /** An earlier archive's entry known to hold the same bytes, found without reading them. */
+  readonly reuse?: (() => StoredEntry | undefined) | undefined;
 }
 
 /** 2000-01-01 00:00 in MS-DOS form: a build never depends on the clock. */
@@ -109,6 +111,8 @@ export async function writeZip(files: readonly ZipInput[], sink: ZipSink, level 
   let offset = 0;
   for (let first = 0; first < files.length; first += FILES_PER_PIECE) {
     const entries = await mapLimited(files.slice(first, first + FILES_PER_PIECE), COMPRESSING_AT_ONCE, async (file): Promise<Entry> => {
+      const early = file.reuse?.();
+      if (early) return { name: Buffer.from(file.name, "utf8"), ...early };
       const data = typeof file.data === "function" ? await file.data() : file.data;
       const kept = previous?.(file.name, data);
       if (kept) return { name: Buffer.from(file.name, "utf8"), ...kept };

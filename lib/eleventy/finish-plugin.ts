@@ -64,15 +64,26 @@ const PAGEFIND_CACHE = join(CACHE_DIR, "pagefind");
 /**
  * The offline zip of the site (the pages, the offline index and the course's files, known
  * by the pages' fingerprint and the files' sizes and times, so that none is read to tell
- * whether the last zip will do).
+ * whether the last zip will do; and the pages by their hashes and the course's files by size
+ * and time, so that the entry of one unchanged is taken over from the last zip unread).
  */
-async function offlineZip(outputDir: string, zipName: string, pages: Promise<string>, statics: Promise<readonly StaticFile[]>): Promise<void> {
-  const [fingerprint, listed] = await Promise.all([pages, statics]);
+async function offlineZip(
+  outputDir: string,
+  zipName: string,
+  pages: Promise<string>,
+  statics: Promise<readonly StaticFile[]>,
+  written: Promise<ReadonlyMap<string, WrittenPage>>,
+): Promise<void> {
+  const [fingerprint, listed, hashes] = await Promise.all([pages, statics, written]);
   const copies = new Set(listed.map((f) => f.sitePath));
+  // A copy of a course file is known by its size and time, as the fingerprint knows it (the
+  // copy keeps the source's time); any label that changes with the bytes will do.
+  const copied = new Map(listed.map((f) => [f.sitePath, `copy:${f.stats.size}:${f.stats.mtimeMs}`]));
   await timed("zip", () =>
     writeOfflineZip(outputDir, zipName, join(CACHE_DIR, "offline-zip"), {
       fingerprint: `${fingerprint}|${fingerprintStaticFiles(listed)}`,
       covers: (path) => path.endsWith(".html") || path.startsWith(`${OFFLINE_INDEX_FOLDER}/`) || copies.has(path),
+      digest: (path) => copied.get(path) ?? hashes.get(path)?.hash,
     }),
   );
 }
@@ -82,12 +93,18 @@ async function offlineZip(outputDir: string, zipName: string, pages: Promise<str
  * written site. Made out here, not in the handler below: a function made there would keep
  * its variables, every page's HTML among them, alive for as long as the build command holds it.
  */
-function lastStepsOf(build: BuildContext, pages: Promise<string>, statics: Promise<readonly StaticFile[]>, index: Promise<IndexRun>): () => Promise<void> {
+function lastStepsOf(
+  build: BuildContext,
+  pages: Promise<string>,
+  statics: Promise<readonly StaticFile[]>,
+  written: Promise<ReadonlyMap<string, WrittenPage>>,
+  index: Promise<IndexRun>,
+): () => Promise<void> {
   const { outputDir, offlineZip: zipName } = build;
   return async () => {
     const run = await index;
     run.widen();
-    await Promise.all([timed("pagefind", () => run.done), offlineZip(outputDir, zipName, pages, statics)]);
+    await Promise.all([timed("pagefind", () => run.done), offlineZip(outputDir, zipName, pages, statics, written)]);
   };
 }
 
@@ -197,7 +214,7 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
       build.run.stopLastSteps = () => run.stop();
       return run;
     });
-    build.run.lastSteps = lastStepsOf(build, pages, statics, index);
+    build.run.lastSteps = lastStepsOf(build, pages, statics, written, index);
     await Promise.all([meta, files, index, offlineIndex(pages), build.run.saveCaches?.()]);
   });
 }

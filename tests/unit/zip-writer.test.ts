@@ -75,4 +75,25 @@ describe("zipFiles", () => {
     assert.ok(!taken.includes(files[7]?.name ?? ""));
     assert.ok(Buffer.concat(pieces).equals(await zipFiles(changed)));
   });
+
+  it("takes over an entry known to be the same without reading its file", async () => {
+    const last = readZipEntries(await zipFiles(files));
+    const read: string[] = [];
+    const pieces: Uint8Array[] = [];
+    await writeZip(
+      files.map((f, i) => ({
+        name: f.name,
+        store: f.store,
+        data: async () => {
+          read.push(f.name);
+          return f.data;
+        },
+        // Every file but the eighth is known (by its caller) to be as it was.
+        reuse: i === 7 ? undefined : () => last.get(f.name),
+      })),
+      (piece) => void pieces.push(piece),
+    );
+    assert.deepEqual(read, [files[7]?.name]);
+    assert.ok(Buffer.concat(pieces).equals(await zipFiles(files)));
+  });
 });
