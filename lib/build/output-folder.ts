@@ -7,7 +7,7 @@
  */
 
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { isInside } from "../content/site-map.ts";
 
@@ -62,4 +62,11 @@ export async function swapIn(staging: string, output: string): Promise<void> {
 /** Removes a staging folder after a failed build. */
 export async function discard(staging: string): Promise<void> {
   await rm(staging, { recursive: true, force: true });
+}
+
+/** Removes everything in `folder` but the entries named in `keep` (nothing when there is no folder). */
+export async function removeAllBut(folder: string, keep: Iterable<string>): Promise<void> {
+  const kept = new Set(keep);
+  const names = await readdir(folder).catch(() => [] as string[]);
+  await Promise.all(names.filter((name) => !kept.has(name)).map((name) => rm(join(folder, name), { recursive: true, force: true })));
 }

@@ -19,6 +19,7 @@ import { copyStaticFiles, fingerprintStaticFiles, listStaticFiles, type StaticFi
 import { timed } from "../build/timing.ts";
 import { isMarkdownPath } from "../content/page-url.ts";
 import { sitePath } from "../course/course-model.ts";
+import { indexedRegionStart } from "../search/page-sections.ts";
 import { PagefindStopped, stopPagefind } from "../search/pagefind-index.ts";
 import { type IndexRun, PreviewIndex, startSiteIndex } from "../search/pagefind-site.ts";
 import { OFFLINE_INDEX_FOLDER } from "../search/write-offline-index.ts";
@@ -30,12 +31,10 @@ interface WrittenPage {
   readonly searchable: boolean;
 }
 
-/** Where search indexes a page: a page without the mark is left out (see layouts/page.ts). */
-const SEARCH_MARK = "data-pagefind-body";
-
-const writtenPage = (html: string | Buffer): WrittenPage => ({
+/** A page and whether search indexes it: only a page with the region Pagefind indexes (see layouts/page.ts). */
+const writtenPage = (html: string): WrittenPage => ({
   hash: createHash("sha1").update(html).digest("hex"),
-  searchable: html.includes(SEARCH_MARK),
+  searchable: indexedRegionStart(html) >= 0,
 });
 
 /**
@@ -47,7 +46,7 @@ async function writtenPages(build: BuildContext, results: readonly BuiltTemplate
   for (const r of results)
     if (typeof r.outputPath === "string" && r.outputPath.endsWith(".html") && typeof r.content === "string")
       pages.set(sitePath(build.outputDir, r.outputPath), writtenPage(r.content));
-  for (const file of statics) if (file.sitePath.endsWith(".html")) pages.set(file.sitePath, writtenPage(await readFile(file.source)));
+  for (const file of statics) if (file.sitePath.endsWith(".html")) pages.set(file.sitePath, writtenPage(await readFile(file.source, "utf8")));
   return pages;
 }
 
@@ -75,14 +74,13 @@ async function offlineZip(
   written: Promise<ReadonlyMap<string, WrittenPage>>,
 ): Promise<void> {
   const [fingerprint, listed, hashes] = await Promise.all([pages, statics, written]);
-  const copies = new Set(listed.map((f) => f.sitePath));
   // A copy of a course file is known by its size and time, as the fingerprint knows it (the
   // copy keeps the source's time); any label that changes with the bytes will do.
   const copied = new Map(listed.map((f) => [f.sitePath, `copy:${f.stats.size}:${f.stats.mtimeMs}`]));
   await timed("zip", () =>
     writeOfflineZip(outputDir, zipName, join(CACHE_DIR, "offline-zip"), {
       fingerprint: `${fingerprint}|${fingerprintStaticFiles(listed)}`,
-      covers: (path) => path.endsWith(".html") || path.startsWith(`${OFFLINE_INDEX_FOLDER}/`) || copies.has(path),
+      covers: (path) => path.endsWith(".html") || path.startsWith(`${OFFLINE_INDEX_FOLDER}/`) || copied.has(path),
       digest: (path) => copied.get(path) ?? hashes.get(path)?.hash,
     }),
   );

@@ -17,6 +17,7 @@ import { frontMatterBlock } from "../content/front-matter-block.ts";
 import { isMarkdownPath } from "../content/page-url.ts";
 import { onlyProseChanged } from "../content/prose-change.ts";
 import { summaryOf } from "../content/summary.ts";
+import type { CoursePage } from "../course/course-model.ts";
 import type { BuildContext } from "./build-context.ts";
 import { filesUnder } from "./render-memo.ts";
 
@@ -40,19 +41,18 @@ function shownByOthers(file: string, build: BuildContext): boolean {
   return false;
 }
 
-/** Whether the last build described the page otherwise than by its first paragraph (its front matter's description). */
-function hasOwnDescription(file: string, text: string, build: BuildContext): boolean {
+/** The saved page as the last build's course model knows it: its page and its place in the navigation. */
+function lastModelOf(file: string, build: BuildContext): { page?: CoursePage | undefined; parent?: CoursePage | undefined } {
   const model = build.run.model;
   const url = model?.siteMap.pageOutput(file);
-  const description = url === undefined ? undefined : model?.pages.get(url)?.description;
-  return description !== undefined && description !== summaryOf(text.slice(frontMatterBlock(text).length));
+  if (url === undefined) return {};
+  return { page: model?.pages.get(url), parent: model?.nav.byUrl.get(url)?.parent?.page };
 }
 
-/** The source file of the page that lists this one (its parent in the navigation), if any. */
-function parentSource(file: string, build: BuildContext): string | undefined {
-  const model = build.run.model;
-  const url = model?.siteMap.pageOutput(file);
-  return url === undefined ? undefined : model?.nav.byUrl.get(url)?.parent?.page.sourceFile;
+/** Whether the last build described the page otherwise than by its first paragraph (its front matter's description). */
+function hasOwnDescription(file: string, text: string, build: BuildContext): boolean {
+  const description = lastModelOf(file, build).page?.description;
+  return description !== undefined && description !== summaryOf(text.slice(frontMatterBlock(text).length));
 }
 
 export function incrementalPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
@@ -76,7 +76,7 @@ export function incrementalPlugin(eleventyConfig: UserConfig, build: BuildContex
     const prose = possible && onlyProseChanged(before, after, hasOwnDescription(file, before, build));
     // Only the summary changed (prose apart from it, when the page has no description): the
     // parent's page, which lists it, renders as well, and the course model is made again.
-    const parent = possible && !prose && onlyProseChanged(before, after, true) ? parentSource(file, build) : undefined;
+    const parent = possible && !prose && onlyProseChanged(before, after, true) ? lastModelOf(file, build).parent?.sourceFile : undefined;
     undo = parent && file ? build.renderAlso?.(parent, file) : undefined;
     build.run.summaryChanged = undo !== undefined;
     build.run.incremental = prose || build.run.summaryChanged;

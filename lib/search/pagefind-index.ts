@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from "node:f
 import { rm } from "node:fs/promises";
 import { setPriority } from "node:os";
 import { dirname, join, relative } from "node:path";
-import { discard, swapIn } from "../build/output-folder.ts";
+import { discard, removeAllBut, swapIn } from "../build/output-folder.ts";
 import { writeFileAtomic } from "../build/write-atomic.ts";
 import { type IndexPart, MAIN_PART, PARTS_FILE } from "./pagefind-parts.ts";
 
@@ -113,10 +113,7 @@ export function writePartsList(siteDir: string, parts: readonly Pick<IndexPart, 
 
 /** Removes the parts' folders (and runs' leftovers) under `siteDir/pagefind` that are not in `parts`. */
 export async function removeOtherParts(siteDir: string, parts: readonly Pick<IndexPart, "id">[]): Promise<void> {
-  const keep = new Set([...parts.map((part) => part.id), PARTS_FILE]);
-  const folder = join(siteDir, PAGEFIND_FOLDER);
-  if (!existsSync(folder)) return;
-  await Promise.all(readdirSync(folder).flatMap((name) => (keep.has(name) ? [] : [rm(join(folder, name), { recursive: true, force: true })])));
+  await removeAllBut(join(siteDir, PAGEFIND_FOLDER), [...parts.map((part) => part.id), PARTS_FILE]);
 }
 
 /** The file every search starts from, naming (through content-hashed names) all the others. */

@@ -4,9 +4,9 @@
  * holding pages a save changed are indexed again.
  */
 
-import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { reuseOrMake } from "../build/output-cache.ts";
+import { removeAllBut } from "../build/output-folder.ts";
 import { PagefindStopped, partFolder, removeOtherParts, stopPagefind, writePagefindPart, writePartsList } from "./pagefind-index.ts";
 import { type IndexPart, PART_PAGES, partFingerprint, planIndexParts } from "./pagefind-parts.ts";
 
@@ -67,7 +67,11 @@ export function startSiteIndex(siteDir: string, language: string, site: Searchab
       throw error;
     }
     writePartsList(siteDir, parts);
-    await pruneCache(cacheDir, parts);
+    // One version of each part is kept: those of parts the site no longer has go.
+    await removeAllBut(
+      cacheDir,
+      parts.map((part) => part.id),
+    );
   })();
   // Awaited by the build's last steps; until then a failure must not go unhandled.
   done.catch(() => undefined);
@@ -83,13 +87,6 @@ export function startSiteIndex(siteDir: string, language: string, site: Searchab
       await done.catch(() => undefined);
     },
   };
-}
-
-/** Removes cached parts the site no longer has (one version of each part is kept). */
-async function pruneCache(cacheDir: string, parts: readonly IndexPart[]): Promise<void> {
-  const keep = new Set(parts.map((part) => part.id));
-  const names = await readdir(cacheDir).catch(() => [] as string[]);
-  await Promise.all(names.filter((name) => !keep.has(name)).map((name) => rm(join(cacheDir, name), { recursive: true, force: true })));
 }
 
 /**
