@@ -14,7 +14,7 @@ import { readFile } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import { writeFileAtomic } from "../build/write-atomic.ts";
-import { type IndexedPage, PackedCache, TermPool } from "./offline-index.ts";
+import { type IndexedPage, PackedCache, renumbered, TermPool } from "./offline-index.ts";
 import { pageEntry, pageKey, writeIndexFiles } from "./write-offline-index.ts";
 
 /** A page (its bytes, or only its key when the memory has it: see `known` below), or the end. */
@@ -25,6 +25,8 @@ interface Memory {
   readonly version: string;
   /** Page entry (null: not indexed) by hash of URL and indexed part. */
   readonly entries: Map<string, IndexedPage | null>;
+  /** The entries' terms, by number. */
+  readonly terms: string[];
   readonly packed: Map<string, string>;
 }
 
@@ -50,7 +52,8 @@ if (parentPort && options?.module === import.meta.url) {
   const { memoryFile, version } = options;
   const previous = recall(memoryFile, version);
   const pages = new Map<string, { key: string; entry: IndexedPage | null }>();
-  const terms = new TermPool();
+  /** Numbers the terms of pages read now after those of the remembered ones. */
+  const terms = previous.then((memory) => new TermPool(memory?.terms));
   const decoder = new TextDecoder();
   let read = 0;
   /** Pages sent by a key the memory did not hold (which cannot happen: it told the main thread its keys). */
@@ -60,6 +63,7 @@ if (parentPort && options?.module === import.meta.url) {
 
   const handle = async (message: Message): Promise<void> => {
     const memory = await previous;
+    const pool = await terms;
     if ("key" in message) {
       const entry = memory?.entries.get(message.key);
       if (entry === undefined) missing.push(message.url);
@@ -70,7 +74,7 @@ if (parentPort && options?.module === import.meta.url) {
       const key = pageKey(message.url, message.bytes);
       let entry = memory?.entries.get(key);
       if (entry === undefined) {
-        entry = pageEntry({ url: message.url, html: decoder.decode(message.bytes) }, terms) ?? null;
+        entry = pageEntry({ url: message.url, html: decoder.decode(message.bytes) }, pool) ?? null;
         read++;
       }
       pages.set(message.url, { key, entry });
@@ -80,15 +84,20 @@ if (parentPort && options?.module === import.meta.url) {
     try {
       if (missing.length > 0) throw new Error(`pages sent as known that the memory does not hold: ${missing.join(", ")}`);
       const indexed = [...pages.values()].flatMap((p) => (p.entry ? [p.entry] : []));
-      port.postMessage({ done: await writeIndexFiles(message.finish, indexed, packed) });
+      port.postMessage({ done: await writeIndexFiles(message.finish, indexed, pool, packed) });
     } catch (error) {
       port.postMessage({ error: String((error as Error).stack ?? error) });
       return;
     }
     if (memoryFile && version && read > 0) {
-      const entries = new Map([...pages.values()].map((p) => [p.key, p.entry]));
+      const kept = [...pages.values()];
+      const numbered = renumbered(
+        kept.map((p) => p.entry),
+        pool,
+      );
+      const entries = new Map(kept.map((p, i) => [p.key, numbered.pages[i] ?? null]));
       try {
-        writeFileAtomic(memoryFile, serialize({ version, entries, packed: packed.used } satisfies Memory));
+        writeFileAtomic(memoryFile, serialize({ version, entries, terms: numbered.terms, packed: packed.used } satisfies Memory));
       } catch {
         // Not written (a full disk, say): the next build reads every page again.
       }

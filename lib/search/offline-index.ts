@@ -23,11 +23,13 @@ import { tokenize } from "./tokenize.ts";
 /** A section with its words counted (titles weighted), ready to index. */
 export interface IndexedSection extends PageSection {
   /**
-   * The section's distinct terms, and their weighted counts at the same positions. (Two flat
-   * arrays: a [term, count] pair per term took five times the memory, 150 MB at 1,000 pages.)
+   * The section's distinct terms, as numbers in the `TermPool` that counted it, and their
+   * weighted counts at the same positions. Numbers, not strings: the worker keeps a
+   * thousand pages' sections for the next build, and a million term strings took half a
+   * second to read back and as long again to look up while building the index.
    */
-  readonly terms: readonly string[];
-  readonly weights: readonly number[];
+  readonly terms: Uint32Array;
+  readonly weights: Uint32Array;
   /** Number of words in the text. */
   readonly length: number;
 }
@@ -39,28 +41,61 @@ export interface IndexedPage {
 }
 
 /**
- * One copy of each term for all sections. A word cut out of a text by a regular expression
- * can keep the whole (lower-cased) text alive, and the same word in a thousand sections was
- * a thousand strings; a term first seen is copied out of its text once.
+ * The terms of the sections counted with it, each numbered once. A word cut out of a text by
+ * a regular expression can keep the whole (lower-cased) text alive: a term first seen is
+ * copied out of its text.
  */
 export class TermPool {
-  readonly #terms = new Map<string, string>();
-  intern(word: string): string {
-    const known = this.#terms.get(word);
+  /** Term by number. */
+  readonly terms: string[] = [];
+  readonly #numbers = new Map<string, number>();
+  /** A pool that goes on numbering the given terms (the last build's) as they were. */
+  constructor(terms: readonly string[] = []) {
+    for (const term of terms) this.#numbers.set(term, this.terms.push(term) - 1);
+  }
+  number(word: string): number {
+    const known = this.#numbers.get(word);
     if (known !== undefined) return known;
     const term = detached(word);
-    this.#terms.set(word, term);
-    return term;
+    const number = this.terms.push(term) - 1;
+    this.#numbers.set(term, number);
+    return number;
   }
 }
 
 /** Counts a section's words; its heading's words (and the page title's, for the page's top) count TITLE_WEIGHT times. */
-export function indexSection(section: PageSection, pageTitle: string, pool = new TermPool()): IndexedSection {
+export function indexSection(section: PageSection, pageTitle: string, pool: TermPool): IndexedSection {
   const words = tokenize(section.text);
   const counts = new Map<string, number>();
   for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
   for (const w of tokenize(`${section.title} ${section.anchor === "" ? pageTitle : ""}`)) counts.set(w, (counts.get(w) ?? 0) + TITLE_WEIGHT);
-  return { ...section, terms: [...counts.keys()].map((t) => pool.intern(t)), weights: [...counts.values()], length: words.length };
+  return {
+    ...section,
+    terms: Uint32Array.from(counts.keys(), (t) => pool.number(t)),
+    weights: Uint32Array.from(counts.values()),
+    length: words.length,
+  };
+}
+
+/**
+ * The same pages numbered in a pool of their own terms alone: what the worker keeps for the
+ * next build, so that terms of pages that are gone do not pile up from build to build.
+ */
+export function renumbered(pages: readonly (IndexedPage | null)[], pool: TermPool): { pages: (IndexedPage | null)[]; terms: string[] } {
+  const compact = new TermPool();
+  const number = new Int32Array(pool.terms.length).fill(-1);
+  const renumber = (old: number): number => {
+    let now = number[old] as number;
+    if (now < 0) {
+      now = compact.terms.push(pool.terms[old] as string) - 1;
+      number[old] = now;
+    }
+    return now;
+  };
+  return {
+    pages: pages.map((page) => page && { ...page, sections: page.sections.map((s) => ({ ...s, terms: s.terms.map(renumber) })) }),
+    terms: compact.terms,
+  };
 }
 
 export interface OfflineIndexMeta {
@@ -86,14 +121,23 @@ const TITLE_WEIGHT = 3;
 
 export interface OfflineIndex {
   readonly meta: OfflineIndexMeta;
-  readonly shards: Map<string, Shard>;
+  /** Each shard (a `Shard`), as JSON, by its key. */
+  readonly shards: Map<string, string>;
   readonly chunks: string[][];
 }
 
-/** Builds the index of the given pages (in a stable order, so builds are reproducible). */
-export function buildOfflineIndex(pages: readonly IndexedPage[]): OfflineIndex {
+/** Builds the index of the given pages (in a stable order, so builds are reproducible), their terms numbered in `pool`. */
+export function buildOfflineIndex(pages: readonly IndexedPage[], pool: TermPool): OfflineIndex {
   const meta = { pages: [], sections: [], shards: [], averageLength: 0 } as { -readonly [K in keyof OfflineIndexMeta]: OfflineIndexMeta[K] };
-  const postings = new Map<string, number[]>();
+  const sectionsOf = pages.flatMap((page) => page.sections);
+  // Postings by term number, laid out in one array (term t's at [start[t], start[t + 1])):
+  // counted first, then filled. Growing 40,000 arrays by a million pushes spent more time
+  // collecting garbage than indexing.
+  const start = new Uint32Array(pool.terms.length + 1);
+  for (const section of sectionsOf) for (const term of section.terms) (start[term + 1] as number) += 2;
+  for (let t = 0; t < pool.terms.length; t++) (start[t + 1] as number) += start[t] as number;
+  const filled = start.slice(0, -1);
+  const flat = new Uint32Array(start[pool.terms.length] as number);
   const chunks: string[][] = [[]];
   let chunkSize = 0;
   let totalLength = 0;
@@ -101,12 +145,12 @@ export function buildOfflineIndex(pages: readonly IndexedPage[]): OfflineIndex {
     const pageIndex = meta.pages.push([page.url, page.title]) - 1;
     for (const section of page.sections) {
       const sectionIndex = meta.sections.length;
-      for (let i = 0; i < section.terms.length; i++) {
-        const term = section.terms[i] as string;
-        const count = section.weights[i] as number;
-        const list = postings.get(term);
-        if (list) list.push(sectionIndex, count);
-        else postings.set(term, [sectionIndex, count]);
+      const { terms, weights } = section;
+      for (let i = 0; i < terms.length; i++) {
+        const at = filled[terms[i] as number] as number;
+        flat[at] = sectionIndex;
+        flat[at + 1] = weights[i] as number;
+        (filled[terms[i] as number] as number) += 2;
       }
       if (chunkSize > CHUNK_BUDGET) {
         chunks.push([]);
@@ -120,36 +164,47 @@ export function buildOfflineIndex(pages: readonly IndexedPage[]): OfflineIndex {
     }
   }
   meta.averageLength = meta.sections.length ? totalLength / meta.sections.length : 0;
+  /** A term's postings, as JSON: joined straight from the flat array (copying them into a million-element set of arrays took longer than all the rest). */
+  const postings = new Map<string, { size: number; json: () => string }>();
+  for (let t = 0; t < pool.terms.length; t++) {
+    const from = start[t] as number;
+    const to = start[t + 1] as number;
+    if (to !== from) postings.set(pool.terms[t] as string, { size: to - from, json: () => `[${flat.subarray(from, to).join(",")}]` });
+  }
   const shards = shardTerms([...postings.keys()].sort(), postings);
   meta.shards.push(...[...shards.keys()].sort());
   return { meta, shards, chunks };
 }
 
-/** Groups terms by prefix: two characters, or more where a group would pass the budget. */
-function shardTerms(terms: readonly string[], postings: Map<string, number[]>, depth = 2): Map<string, Shard> {
+/** The first `length` characters of a term (whole code points). */
+function prefix(term: string, length: number): string {
+  // Most terms are in the Basic Multilingual Plane, where a code point is one UTF-16 unit.
+  return /[\uD800-\uDFFF]/.test(term) ? [...term].slice(0, length).join("") : term.slice(0, length);
+}
+
+/** Groups terms by prefix (two characters, or more where a group would pass the budget); each group's shard as JSON. */
+function shardTerms(terms: readonly string[], postings: ReadonlyMap<string, { size: number; json: () => string }>, depth = 2): Map<string, string> {
   const groups = new Map<string, string[]>();
   for (const term of terms) {
-    const key = [...term].slice(0, depth).join("");
+    const key = prefix(term, depth);
     const list = groups.get(key);
     if (list) list.push(term);
     else groups.set(key, [term]);
   }
-  const shards = new Map<string, Shard>();
+  // (Written by hand: an object would list terms that look like numbers first.)
+  const json = (group: readonly string[]): string => `{${group.map((t) => `${JSON.stringify(t)}:${postings.get(t)?.json() ?? "[]"}`).join(",")}}`;
+  const shards = new Map<string, string>();
   for (const [key, group] of groups) {
-    const size = group.reduce((sum, t) => sum + t.length + 4 + (postings.get(t)?.length ?? 0) * 4, 0);
-    const splittable = group.some((t) => [...t].length > depth);
-    if (size > SHARD_BUDGET && splittable) {
+    let size = 0;
+    for (const t of group) size += t.length + 4 + (postings.get(t)?.size ?? 0) * 4;
+    const longer = group.filter((t) => prefix(t, depth + 1) !== key);
+    if (size > SHARD_BUDGET && longer.length > 0) {
       // Terms as short as the prefix itself stay in the prefix's own shard.
-      const exact = group.filter((t) => [...t].length <= depth);
-      if (exact.length) shards.set(key, Object.fromEntries(exact.map((t) => [t, postings.get(t) ?? []])));
-      for (const [k, v] of shardTerms(
-        group.filter((t) => [...t].length > depth),
-        postings,
-        depth + 1,
-      ))
-        shards.set(k, v);
+      const exact = group.filter((t) => prefix(t, depth + 1) === key);
+      if (exact.length) shards.set(key, json(exact));
+      for (const [k, v] of shardTerms(longer, postings, depth + 1)) shards.set(k, v);
     } else {
-      shards.set(key, Object.fromEntries(group.map((t) => [t, postings.get(t) ?? []])));
+      shards.set(key, json(group));
     }
   }
   return shards;
@@ -180,16 +235,16 @@ export class PackedCache {
   }
 }
 
-/** The script that hands one file's data (compressed JSON, in base64) to the page. */
-export function scriptFor(name: string, data: unknown, cache = new PackedCache()): string {
-  return `window.__coursesiteSearch(${JSON.stringify(name)},"${cache.pack(JSON.stringify(data))}");\n`;
+/** The script that hands one file's data (JSON, compressed and in base64) to the page. */
+function script(name: string, json: string, cache: PackedCache): string {
+  return `window.__coursesiteSearch(${JSON.stringify(name)},"${cache.pack(json)}");\n`;
 }
 
 /** Every file of the index: name (relative to the index folder) → content. */
 export function offlineIndexFiles(index: OfflineIndex, cache = new PackedCache()): Map<string, string> {
   const files = new Map<string, string>();
-  files.set("meta.js", scriptFor("meta", index.meta, cache));
-  for (const [key, shard] of index.shards) files.set(shardFileName(key), scriptFor(`shard:${key}`, shard, cache));
-  for (const [i, chunk] of index.chunks.entries()) files.set(`x-${i}.js`, scriptFor(`chunk:${i}`, chunk, cache));
+  files.set("meta.js", script("meta", JSON.stringify(index.meta), cache));
+  for (const [key, shard] of index.shards) files.set(shardFileName(key), script(`shard:${key}`, shard, cache));
+  for (const [i, chunk] of index.chunks.entries()) files.set(`x-${i}.js`, script(`chunk:${i}`, JSON.stringify(chunk), cache));
   return files;
 }

@@ -24,8 +24,8 @@ function searchTitle(html: string): string {
   return decodeEntities(/data-pagefind-meta="title:([^"]*)"/.exec(html)?.[1] ?? /<title>([^<]*)<\/title>/.exec(html)?.[1] ?? "");
 }
 
-/** What the index keeps of a page, or undefined for a page that is not indexed. */
-export function pageEntry(page: BuiltPage, pool?: TermPool): IndexedPage | undefined {
+/** What the index keeps of a page (its terms numbered in `pool`), or undefined for a page that is not indexed. */
+export function pageEntry(page: BuiltPage, pool: TermPool): IndexedPage | undefined {
   const sections = pageSections(page.html);
   if (sections.length === 0) return undefined;
   const title = searchTitle(page.html);
@@ -33,9 +33,14 @@ export function pageEntry(page: BuiltPage, pool?: TermPool): IndexedPage | undef
 }
 
 /** Writes the index of `pages` (in URL order, for reproducible files); returns the file count and the largest file in bytes. */
-export async function writeIndexFiles(siteDir: string, pages: readonly IndexedPage[], packed?: PackedCache): Promise<{ files: number; largest: number }> {
+export async function writeIndexFiles(
+  siteDir: string,
+  pages: readonly IndexedPage[],
+  pool: TermPool,
+  packed?: PackedCache,
+): Promise<{ files: number; largest: number }> {
   const sorted = [...pages].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const files = offlineIndexFiles(buildOfflineIndex(sorted), packed);
+  const files = offlineIndexFiles(buildOfflineIndex(sorted, pool), packed);
   const folder = join(siteDir, OFFLINE_INDEX_FOLDER);
   await rm(folder, { recursive: true, force: true });
   await mkdir(folder, { recursive: true });

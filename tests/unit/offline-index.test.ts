@@ -7,13 +7,25 @@ import {
   indexSection,
   offlineIndexFiles,
   PackedCache,
+  renumbered,
   SHARD_BUDGET,
   shardFileName,
+  TermPool,
 } from "../../lib/search/offline-index.ts";
 import type { PageSection } from "../../lib/search/page-sections.ts";
 
+/** The pool the pages below number their terms in. */
+const pool = new TermPool();
 /** A page as the indexer sees it, its sections counted. */
-const page = (url: string, title: string, sections: PageSection[]): IndexedPage => ({ url, title, sections: sections.map((s) => indexSection(s, title)) });
+const page = (url: string, title: string, sections: PageSection[]): IndexedPage => ({
+  url,
+  title,
+  sections: sections.map((s) => indexSection(s, title, pool)),
+});
+/** A shard of an index, as the page reads it. */
+const shard = (index: ReturnType<typeof buildOfflineIndex>, key: string): unknown => JSON.parse(index.shards.get(key) ?? "null");
+/** A section's terms, as words. */
+const words = (page: IndexedPage | null, terms: readonly string[]): string[] => [...(page?.sections[0]?.terms ?? [])].map((n) => terms[n] as string);
 
 import { indexedRegionStart, pageSections } from "../../lib/search/page-sections.ts";
 import { tokenize } from "../../lib/search/tokenize.ts";
@@ -65,16 +77,30 @@ describe("indexedRegionStart", () => {
 
 describe("buildOfflineIndex", () => {
   it("indexes words per section, with titles weighted", () => {
-    const index = buildOfflineIndex([page("a.html", "Docker", [{ anchor: "", title: "", text: "Containers run images." }])]);
+    const index = buildOfflineIndex([page("a.html", "Docker", [{ anchor: "", title: "", text: "Containers run images." }])], pool);
     assert.deepEqual(index.meta.pages, [["a.html", "Docker"]]);
     assert.deepEqual(index.meta.sections, [[0, "", "", 3, 0]]);
-    assert.deepEqual(index.shards.get("do"), { docker: [0, 3] });
-    assert.deepEqual(index.shards.get("co"), { containers: [0, 1] });
+    assert.deepEqual(shard(index, "do"), { docker: [0, 3] });
+    assert.deepEqual(shard(index, "co"), { containers: [0, 1] });
+  });
+  it("lists a term's postings in section order, numbers among words included", () => {
+    const index = buildOfflineIndex(
+      [
+        page("a.html", "A", [
+          { anchor: "", title: "", text: "torch 2024 torch" },
+          { anchor: "s", title: "", text: "201 torch" },
+        ]),
+        page("b.html", "B", [{ anchor: "", title: "", text: "torch 2024" }]),
+      ],
+      pool,
+    );
+    assert.deepEqual(shard(index, "to"), { torch: [0, 2, 1, 1, 2, 1] });
+    assert.deepEqual(shard(index, "20"), { "201": [1, 1], "2024": [0, 1, 2, 1] });
   });
   it("splits a shard that would pass the budget by one more character", () => {
     const words = Array.from({ length: 4000 }, (_, i) => `ab${String.fromCharCode(97 + (i % 26))}${i}`);
     const pages = Array.from({ length: 20 }, (_, p) => page(`p${p}.html`, `P${p}`, [{ anchor: "", title: "", text: words.join(" ") }]));
-    const index = buildOfflineIndex(pages);
+    const index = buildOfflineIndex(pages, pool);
     assert.equal(index.shards.has("ab"), false);
     assert.ok(index.shards.has("aba") && index.shards.has("abz"));
     for (const [name, content] of offlineIndexFiles(index)) {
@@ -86,7 +112,7 @@ describe("buildOfflineIndex", () => {
     assert.equal(shardFileName("é."), "t-_e9_2e.js");
   });
   it("writes scripts that hand their data, deflated and in base64, to the page", () => {
-    const files = offlineIndexFiles(buildOfflineIndex([page("a.html", "A", [{ anchor: "", title: "", text: "hello" }])]));
+    const files = offlineIndexFiles(buildOfflineIndex([page("a.html", "A", [{ anchor: "", title: "", text: "hello" }])], pool));
     const handed = (script: string | undefined): [string, unknown] => {
       const [, name = "", packed = ""] = /^window\.__coursesiteSearch\("([^"]+)","([A-Za-z0-9+/=]+)"\);\n$/.exec(script ?? "") ?? [];
       return [name, JSON.parse(inflateRawSync(Buffer.from(packed, "base64")).toString())];
@@ -97,14 +123,14 @@ describe("buildOfflineIndex", () => {
     assert.deepEqual(handed(files.get("x-0.js")), ["chunk:0", ["hello"]]);
   });
   it("writes the same files with the last build's compressed data as without, and keeps only what it used", () => {
-    const before = buildOfflineIndex([
-      page("a.html", "A", [{ anchor: "", title: "", text: "alpha beta" }]),
-      page("b.html", "B", [{ anchor: "", title: "", text: "gamma" }]),
-    ]);
-    const after = buildOfflineIndex([
-      page("a.html", "A", [{ anchor: "", title: "", text: "alpha delta" }]),
-      page("b.html", "B", [{ anchor: "", title: "", text: "gamma" }]),
-    ]);
+    const before = buildOfflineIndex(
+      [page("a.html", "A", [{ anchor: "", title: "", text: "alpha beta" }]), page("b.html", "B", [{ anchor: "", title: "", text: "gamma" }])],
+      pool,
+    );
+    const after = buildOfflineIndex(
+      [page("a.html", "A", [{ anchor: "", title: "", text: "alpha delta" }]), page("b.html", "B", [{ anchor: "", title: "", text: "gamma" }])],
+      pool,
+    );
     const last = new PackedCache();
     offlineIndexFiles(before, last);
     const next = new PackedCache(last.used);
@@ -112,5 +138,29 @@ describe("buildOfflineIndex", () => {
     const fresh = new PackedCache();
     offlineIndexFiles(after, fresh);
     assert.deepEqual([...next.used.keys()].sort(), [...fresh.used.keys()].sort());
+  });
+  it("keeps for the next build only the terms of the pages kept, and a pool seeded with them numbers them as before", () => {
+    const local = new TermPool();
+    const a = { url: "a.html", title: "A", sections: [indexSection({ anchor: "", title: "", text: "alpha beta" }, "A", local)] };
+    // A page that is gone: its terms are in the pool, and must not be kept.
+    indexSection({ anchor: "", title: "", text: "zeta only here" }, "B", local);
+    const c = { url: "c.html", title: "C", sections: [indexSection({ anchor: "", title: "", text: "beta gamma" }, "C", local)] };
+    const kept = renumbered([a, null, c], local);
+    const { terms } = kept;
+    assert.deepEqual([...terms].sort(), ["a", "alpha", "beta", "c", "gamma"]);
+    assert.equal(kept.pages[1], null);
+    assert.deepEqual(words(kept.pages[0] ?? null, terms), words(a, local.terms));
+    assert.deepEqual(words(kept.pages[2] ?? null, terms), words(c, local.terms));
+    // The next build numbers new pages after the remembered terms: its index equals one made from scratch.
+    const next = new TermPool(terms);
+    const added = { url: "d.html", title: "D", sections: [indexSection({ anchor: "", title: "", text: "gamma delta" }, "D", next)] };
+    const remembered = [kept.pages[0], kept.pages[2], added].filter((p): p is IndexedPage => p !== null);
+    const fresh = new TermPool();
+    const again = ["alpha beta", "beta gamma", "gamma delta"].map((text, i) => ({
+      url: `${"acd"[i]}.html`,
+      title: "ACD"[i] as string,
+      sections: [indexSection({ anchor: "", title: "", text }, "ACD"[i] as string, fresh)],
+    }));
+    assert.deepEqual(offlineIndexFiles(buildOfflineIndex(remembered, next)), offlineIndexFiles(buildOfflineIndex(again, fresh)));
   });
 });
