@@ -69,11 +69,20 @@ export function headCommit(gitDir: string): string | undefined {
     try {
       return readFileSync(join(gitDir, ref), "utf8").trim();
     } catch {
-      const packed = readFileSync(join(gitDir, "packed-refs"), "utf8");
-      return packed
-        .split("\n")
-        .find((line) => line.endsWith(` ${ref}`))
-        ?.split(" ")[0];
+      let packed = "";
+      try {
+        packed = readFileSync(join(gitDir, "packed-refs"), "utf8");
+      } catch {
+        // No packed refs.
+      }
+      // A branch with no commit yet (a repository just made by `git init`) is at "" (as
+      // `readGitInfo` has it), so a preview does not ask git at every save.
+      return (
+        packed
+          .split("\n")
+          .find((line) => line.endsWith(` ${ref}`))
+          ?.split(" ")[0] ?? ""
+      );
     }
   } catch {
     return undefined;

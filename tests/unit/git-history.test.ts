@@ -44,6 +44,26 @@ describe("readGitInfo", () => {
     assert.equal(next?.lastChanged.get(join(info.root, "course/a.md")), "2024-03-05");
   });
 
+  it("reads a repository with no commit yet once, and its first commit when it comes", async () => {
+    const repo = mkdtempSync(join(tmpdir(), "git-unborn-"));
+    writeFileSync(join(repo, "a.md"), "# A\n");
+    const git = (...args: string[]): string =>
+      execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", ...args], {
+        cwd: repo,
+        encoding: "utf8",
+        env: { ...process.env, GIT_COMMITTER_DATE: "2024-03-05T12:00:00Z", GIT_AUTHOR_DATE: "2024-03-05T12:00:00Z" },
+      });
+    git("init", "-q");
+    assert.equal(headCommit(join(repo, ".git")), "", "an unborn branch");
+    const info = await readGitInfo(repo);
+    assert.equal(info?.lastChanged.size, 0);
+    assert.equal(await readGitInfo(repo), info, "no commit since: the answer already read, git not asked");
+    git("add", ".");
+    git("commit", "-q", "-m", "first");
+    const next = await readGitInfo(repo);
+    assert.equal(next?.lastChanged.get(join(next.root, "a.md")), "2024-03-05");
+  });
+
   it("has nothing to say outside a repository", async () => {
     const folder = mkdtempSync(join(tmpdir(), "no-git-"));
     assert.equal(gitFolder(folder), undefined);
