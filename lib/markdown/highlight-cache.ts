@@ -62,6 +62,8 @@ export class HighlightCache {
   readonly #files = new Map<string, string[]>();
   readonly #usedFiles = new Set<string>();
   #changed = false;
+  /** Whether an entry was added since the HTML file was written (a new list of a file's blocks alone leaves it as it is). */
+  #htmlChanged = false;
   /** The entries' HTML once read (or for a new cache); `#htmlFile` says where to read it. */
   #html: Map<string, string> | undefined = new Map();
   #htmlFile: string | undefined;
@@ -137,6 +139,7 @@ export class HighlightCache {
     for (const [name, style] of Object.entries(value.styles)) this.#styles.set(name, style);
     this.#used.add(key);
     this.#changed = true;
+    this.#htmlChanged = true;
   }
 
   /** The keys of the code blocks of the Markdown text `id` names (see `fileId`), when known. */
@@ -168,23 +171,28 @@ export class HighlightCache {
   /** Writes the entries used in this build (others are dropped, so the file never grows stale), when anything changed. */
   save(file: string): void {
     if (!this.#changed && this.#used.size === this.#entries.size && this.#usedFiles.size === this.#files.size) return;
-    const html = this.#htmlOf();
+    // The HTML file (11 MB at 1,000 modules, a second of this thread to write) is written
+    // again only when entries were added or dropped; after a save that changed prose, the
+    // one it has holds them all already, and only the index of files' blocks is new.
+    const rewriteHtml = this.#htmlChanged || this.#used.size !== this.#entries.size || !this.#stamp;
+    const html = rewriteHtml ? this.#htmlOf() : undefined;
     const entries: Record<string, Entry> = {};
     const htmlOfEntries: Record<string, string> = {};
     for (const key of [...this.#used].sort()) {
       const entry = this.#entries.get(key);
-      const text = html.get(key);
-      if (!entry || text === undefined) continue;
+      const text = html?.get(key);
+      if (!entry || (html && text === undefined)) continue;
       entries[key] = entry;
-      htmlOfEntries[key] = text;
+      if (text !== undefined) htmlOfEntries[key] = text;
     }
     const files: Record<string, string[]> = {};
     for (const id of [...this.#usedFiles].sort()) files[id] = this.#files.get(id) as string[];
     // The HTML first, then the index naming it: an interrupted save leaves a mismatch, read as empty.
-    const stamp = randomUUID();
-    writeFileAtomic(htmlFileOf(file), JSON.stringify({ version: this.version, stamp, html: htmlOfEntries } satisfies HtmlFile));
+    const stamp = rewriteHtml ? randomUUID() : this.#stamp;
+    if (rewriteHtml) writeFileAtomic(htmlFileOf(file), JSON.stringify({ version: this.version, stamp, html: htmlOfEntries } satisfies HtmlFile));
     writeFileAtomic(file, JSON.stringify({ version: this.version, stamp, entries, styles: this.usedStyles(), files } satisfies CacheFile & { stamp: string }));
     this.#stamp = stamp;
     this.#changed = false;
+    this.#htmlChanged = false;
   }
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { before, describe, it } from "node:test";
@@ -172,5 +172,36 @@ describe("the highlight cache", () => {
     cache.save(file);
     writeFileSync(htmlFile, readFileSync(htmlFile, "utf8").replace(/"stamp":"[^"]*"/, '"stamp":"other"'));
     assert.equal(HighlightCache.load(file, "v1").get("j"), undefined, "HTML from another save is not used");
+  });
+  it("writes the HTML again only when entries were added or dropped", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "cache-")), "highlight.json");
+    const htmlFile = join(dirname(file), "highlight.html.json");
+    const first = new HighlightCache("v1");
+    first.set("a", { html: "<pre>a</pre>", known: true, styles: {} });
+    first.set("b", { html: "<pre>b</pre>", known: true, styles: {} });
+    first.setBlocks("page-1", ["a", "b"]);
+    first.save(file);
+    // The next build: the same blocks, in a page whose prose changed (a new file id).
+    const next = HighlightCache.load(file, "v1");
+    next.startBuild();
+    next.touch("a");
+    next.touch("b");
+    next.setBlocks("page-2", ["a", "b"]);
+    utimesSync(htmlFile, 0, 0);
+    next.save(file);
+    assert.equal(statSync(htmlFile).mtimeMs, 0, "the HTML file is left as it was");
+    const after = HighlightCache.load(file, "v1");
+    assert.deepEqual(after.blocksOf("page-2"), ["a", "b"]);
+    assert.equal(after.get("b")?.html, "<pre>b</pre>");
+    // A build that uses fewer entries drops the others from both files.
+    after.startBuild();
+    after.touch("a");
+    after.setBlocks("page-3", ["a"]);
+    after.save(file);
+    assert.notEqual(statSync(htmlFile).mtimeMs, 0, "written again");
+    const last = HighlightCache.load(file, "v1");
+    assert.equal(last.get("a")?.html, "<pre>a</pre>");
+    assert.equal(last.has("b"), false);
+    assert.doesNotMatch(readFileSync(htmlFile, "utf8"), /<pre>b/);
   });
 });
