@@ -164,7 +164,8 @@ export function buildOfflineIndex(pages: readonly IndexedPage[], pool: TermPool)
     }
   }
   meta.averageLength = meta.sections.length ? totalLength / meta.sections.length : 0;
-  /** A term's postings, as JSON: joined straight from the flat array (copying them into a million-element set of arrays took longer than all the rest). */
+  // Each term's postings go into its shard's JSON straight from the flat array: copying a
+  // million numbers into 40,000 arrays first took longer than all the rest.
   const postings = new Map<string, { size: number; json: () => string }>();
   for (let t = 0; t < pool.terms.length; t++) {
     const from = start[t] as number;
