@@ -49,7 +49,7 @@ export interface BuildRun {
   sourceTexts?: ReadonlyMap<string, string>;
   /** How many pages of this build so far had their Markdown rendered rather than reused. */
   markdownRendered?: () => number;
-  /** Writes the Markdown caches for the next build (called once the search indexes are started). */
+  /** Writes the Markdown caches for the next build (called once the search indexes are started); nothing while a build is under way. */
   saveCaches?: () => Promise<void>;
   /**
    * A build's last steps (the offline zip, and the end of Pagefind's run), left for the build

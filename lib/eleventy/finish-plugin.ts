@@ -123,11 +123,6 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   let saved: readonly string[] | undefined;
   /** In preview, how many saves have started a build: a run waiting to start after a reload gives way to a newer one. */
   let saves = 0;
-  /** Whether a build is between its start and its end (its end is not reached when it fails). */
-  let building = false;
-  eleventyConfig.on("eleventy.before", () => {
-    building = true;
-  });
   eleventyConfig.on("eleventy.beforeWatch", (files: readonly string[]) => {
     saved = files;
     saves++;
@@ -177,7 +172,6 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
         for (const pages of unindexed.splice(0))
           index.update(new Map([...(await pages)].map(([path, page]) => [path, page.searchable ? page.hash : undefined])));
       };
-      building = false;
       if (first || !indexQueued) {
         indexQueued = !first;
         const run = first
@@ -202,11 +196,8 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
             return false;
           },
         );
-        // Not while a newer save's build is under way: saving prunes the memo to the pages that
-        // build has used so far (the others' reports were lost, their entries deleted, and every
-        // page rendered again at the next start). That build's own run saves instead.
         previewIndexing = indexed
-          .then((finished) => (finished && !building ? build.run.saveCaches?.() : undefined))
+          .then((finished) => (finished ? build.run.saveCaches?.() : undefined))
           .catch((error: unknown) => console.error(`The build caches were not saved: ${String(error)}`));
         if (first) await indexed;
       }

@@ -77,7 +77,15 @@ export function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext):
 
   let prepared: Promise<void> = Promise.resolve();
   let sources = new Map<string, SourceFacts>();
+  /**
+   * Whether every page of the build has used (or reported again from) the caches. Both keep
+   * only what the last build used: saved halfway through a preview build (the last build's
+   * save comes after its Pagefind run, which can end during the next one), they lost the
+   * pages that build had not reached yet, and those pages' reports.
+   */
+  let complete = false;
   eleventyConfig.on("eleventy.before", async () => {
+    complete = false;
     cache.startBuild();
     memo.startBuild();
     frozen = undefined;
@@ -99,15 +107,21 @@ export function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext):
     highlighter?.freeze(frozen);
   });
   // After a build that rendered only the saved page, the others report again what they did.
+  // (Before finish-plugin.ts's handler, which saves the caches: plugins are called in the
+  // order .eleventy.ts adds them.)
   eleventyConfig.on("eleventy.after", () => {
     if (build.run.incremental) memo.replay([...(build.run.model?.pages.values() ?? [])].map((p) => p.sourceFile));
+    complete = true;
   });
   // The caches are written later (tens of MB of JSON, a second at 1,000 modules, on this
   // thread): finish-plugin.ts calls saveCaches beside the offline index and the zip, and in
   // preview after the reload, so the page does not wait for them.
-  build.run.saveCaches = () =>
-    timed("save caches", () => {
+  // (Not while a build is under way: that build saves them once it is done.)
+  build.run.saveCaches = async () => {
+    if (!complete) return;
+    await timed("save caches", () => {
       cache.save(cacheFile);
       memo.save();
     });
+  };
 }
