@@ -5,7 +5,7 @@
  */
 
 import { execFile } from "node:child_process";
-import { readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { promisify } from "node:util";
 
@@ -69,12 +69,8 @@ export function headCommit(gitDir: string): string | undefined {
     try {
       return readFileSync(join(gitDir, ref), "utf8").trim();
     } catch {
-      let packed = "";
-      try {
-        packed = readFileSync(join(gitDir, "packed-refs"), "utf8");
-      } catch {
-        // No packed refs.
-      }
+      const packedRefs = join(gitDir, "packed-refs");
+      const packed = existsSync(packedRefs) ? readFileSync(packedRefs, "utf8") : "";
       // A branch with no commit yet (a repository just made by `git init`) is at "" (as
       // `readGitInfo` has it), so a preview does not ask git at every save.
       return (

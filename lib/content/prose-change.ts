@@ -4,8 +4,9 @@
  * title when the front matter has none), its first paragraph (the summary its session's
  * page lists when it has no description) and how many exercises it has (the sidebar's
  * progress); a change to any of these is not prose only. (With `described` set, a changed
- * summary is let through: the preview asks so to tell a save of the summary alone.) Other headings are the page's
- * own: links into them from other pages are checked again all the same (link-check-plugin.ts).
+ * summary is let through: the preview asks so to tell a save of the summary alone.) Other
+ * headings are the page's own: links into them from other pages are checked again all the
+ * same (link-check-plugin.ts).
  */
 
 import { firstHeading } from "../course/course-model.ts";

@@ -61,9 +61,10 @@ export class HighlightCache {
   readonly #used = new Set<string>();
   readonly #files = new Map<string, string[]>();
   readonly #usedFiles = new Set<string>();
-  #changed = false;
-  /** Whether an entry was added since the HTML file was written (a new list of a file's blocks alone leaves it as it is). */
-  #htmlChanged = false;
+  /** Whether an entry was added since the last save (the HTML file is then written again). */
+  #added = false;
+  /** Whether a file's list of blocks was set since the last save (only the index is then). */
+  #listed = false;
   /** The entries' HTML once read (or for a new cache); `#htmlFile` says where to read it. */
   #html: Map<string, string> | undefined = new Map();
   #htmlFile: string | undefined;
@@ -138,8 +139,7 @@ export class HighlightCache {
     this.#entries.set(key, { known: value.known, classes: Object.keys(value.styles) });
     for (const [name, style] of Object.entries(value.styles)) this.#styles.set(name, style);
     this.#used.add(key);
-    this.#changed = true;
-    this.#htmlChanged = true;
+    this.#added = true;
   }
 
   /** The keys of the code blocks of the Markdown text `id` names (see `fileId`), when known. */
@@ -152,7 +152,7 @@ export class HighlightCache {
   setBlocks(id: string, keys: readonly string[]): void {
     this.#files.set(id, [...keys]);
     this.#usedFiles.add(id);
-    this.#changed = true;
+    this.#listed = true;
   }
 
   /** The styles of every entry used in this build. */
@@ -170,11 +170,12 @@ export class HighlightCache {
 
   /** Writes the entries used in this build (others are dropped, so the file never grows stale), when anything changed. */
   save(file: string): void {
-    if (!this.#changed && this.#used.size === this.#entries.size && this.#usedFiles.size === this.#files.size) return;
+    const dropped = this.#used.size !== this.#entries.size;
+    if (!this.#added && !this.#listed && !dropped && this.#usedFiles.size === this.#files.size) return;
     // The HTML file (11 MB at 1,000 modules, a second of this thread to write) is written
     // again only when entries were added or dropped; after a save that changed prose, the
     // one it has holds them all already, and only the index of files' blocks is new.
-    const rewriteHtml = this.#htmlChanged || this.#used.size !== this.#entries.size || !this.#stamp;
+    const rewriteHtml = this.#added || dropped || !this.#stamp;
     const html = rewriteHtml ? this.#htmlOf() : undefined;
     const entries: Record<string, Entry> = {};
     const htmlOfEntries: Record<string, string> = {};
@@ -192,7 +193,7 @@ export class HighlightCache {
     if (rewriteHtml) writeFileAtomic(htmlFileOf(file), JSON.stringify({ version: this.version, stamp, html: htmlOfEntries } satisfies HtmlFile));
     writeFileAtomic(file, JSON.stringify({ version: this.version, stamp, entries, styles: this.usedStyles(), files } satisfies CacheFile & { stamp: string }));
     this.#stamp = stamp;
-    this.#changed = false;
-    this.#htmlChanged = false;
+    this.#added = false;
+    this.#listed = false;
   }
 }

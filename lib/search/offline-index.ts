@@ -82,19 +82,19 @@ export function indexSection(section: PageSection, pageTitle: string, pool: Term
  * next build, so that terms of pages that are gone do not pile up from build to build.
  */
 export function renumbered(pages: readonly (IndexedPage | null)[], pool: TermPool): { pages: (IndexedPage | null)[]; terms: string[] } {
-  const compact = new TermPool();
+  const terms: string[] = [];
   const number = new Int32Array(pool.terms.length).fill(-1);
   const renumber = (old: number): number => {
     let now = number[old] as number;
     if (now < 0) {
-      now = compact.terms.push(pool.terms[old] as string) - 1;
+      now = terms.push(pool.terms[old] as string) - 1;
       number[old] = now;
     }
     return now;
   };
   return {
     pages: pages.map((page) => page && { ...page, sections: page.sections.map((s) => ({ ...s, terms: s.terms.map(renumber) })) }),
-    terms: compact.terms,
+    terms,
   };
 }
 

@@ -6,17 +6,22 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { gitFolder, headCommit, readGitInfo } from "../../lib/build/git-history.ts";
 
+/** Runs git in `repo`, as a test user committing on `date`. */
+const gitIn =
+  (repo: string, date = "2024-03-05") =>
+  (...args: string[]): string =>
+    execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", ...args], {
+      cwd: repo,
+      encoding: "utf8",
+      env: { ...process.env, GIT_COMMITTER_DATE: `${date}T12:00:00Z`, GIT_AUTHOR_DATE: `${date}T12:00:00Z` },
+    });
+
 describe("readGitInfo", () => {
   it("dates each file by its last commit, from the course folder inside a repository", async () => {
     const repo = mkdtempSync(join(tmpdir(), "git-history-"));
     mkdirSync(join(repo, "course"));
     writeFileSync(join(repo, "course/a.md"), "# A\n");
-    const git = (...args: string[]): string =>
-      execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", ...args], {
-        cwd: repo,
-        encoding: "utf8",
-        env: { ...process.env, GIT_COMMITTER_DATE: "2024-03-05T12:00:00Z", GIT_AUTHOR_DATE: "2024-03-05T12:00:00Z" },
-      });
+    const git = gitIn(repo);
     git("init", "-q");
     git("add", ".");
     git("commit", "-q", "-m", "first");
@@ -35,10 +40,7 @@ describe("readGitInfo", () => {
     // A new commit is seen on the next read.
     writeFileSync(join(repo, "course/b.md"), "# B\n");
     git("add", ".");
-    execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "second"], {
-      cwd: repo,
-      env: { ...process.env, GIT_COMMITTER_DATE: "2024-04-09T12:00:00Z", GIT_AUTHOR_DATE: "2024-04-09T12:00:00Z" },
-    });
+    gitIn(repo, "2024-04-09")("commit", "-q", "-m", "second");
     const next = await readGitInfo(join(repo, "course"));
     assert.equal(next?.lastChanged.get(join(info.root, "course/b.md")), "2024-04-09");
     assert.equal(next?.lastChanged.get(join(info.root, "course/a.md")), "2024-03-05");
@@ -47,12 +49,7 @@ describe("readGitInfo", () => {
   it("reads a repository with no commit yet once, and its first commit when it comes", async () => {
     const repo = mkdtempSync(join(tmpdir(), "git-unborn-"));
     writeFileSync(join(repo, "a.md"), "# A\n");
-    const git = (...args: string[]): string =>
-      execFileSync("git", ["-c", "user.name=Test", "-c", "user.email=test@example.com", ...args], {
-        cwd: repo,
-        encoding: "utf8",
-        env: { ...process.env, GIT_COMMITTER_DATE: "2024-03-05T12:00:00Z", GIT_AUTHOR_DATE: "2024-03-05T12:00:00Z" },
-      });
+    const git = gitIn(repo);
     git("init", "-q");
     assert.equal(headCommit(join(repo, ".git")), "", "an unborn branch");
     const info = await readGitInfo(repo);
