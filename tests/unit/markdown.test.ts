@@ -5,6 +5,7 @@ import { dirname, join } from "node:path";
 import { before, describe, it } from "node:test";
 import { createSiteMap } from "../../lib/content/site-map.ts";
 import { fenceLanguages, highlightKey, styleClass, styleRules } from "../../lib/markdown/code-highlighter.ts";
+import { codeRequests } from "../../lib/markdown/code-requests.ts";
 import { createMarkdown } from "../../lib/markdown/create-markdown.ts";
 import { githubSlug } from "../../lib/markdown/heading-ids.ts";
 import { HighlightCache } from "../../lib/markdown/highlight-cache.ts";
@@ -115,6 +116,36 @@ describe("code blocks", () => {
   it("does not warn for plain text blocks", () => {
     render("```\nplain\n```\n\n```text\nplain\n```\n");
     assert.deepEqual(reports, []);
+  });
+  it("finds ahead of rendering every block that rendering highlights, under the same keys", async () => {
+    // Blocks nested every way the renderer allows, beside things that are not blocks.
+    const page = [
+      "# Title",
+      "Some `inline code` and *emphasis*.",
+      '```python hl_lines="2"\na = 1\nb = 2\n```',
+      '!!! note "In an admonition"\n    ```bash\n    echo hi\n    ```',
+      '=== "Tab"\n    ```yaml\n    a: 1\n    ```',
+      "- a list item\n\n    ```python\n    x = 1\n    ```",
+      "> [!NOTE]\n> ```bash\n> ls\n> ```",
+      '<div markdown="1">\n\n```python\ny = 2\n```\n\n</div>',
+      "```python\nz = 3  # (1)\n```\n\n1. The annotation.",
+      "    indented code is not highlighted",
+      "<!-- ```python\nnot = 'a block'\n``` -->",
+    ].join("\n\n");
+    const asked: string[] = [];
+    const base = await createCodeHighlighter();
+    await base.ensureLanguages(["python", "bash", "yaml"]);
+    const recording = {
+      ensureLanguages: (names: Iterable<string>) => base.ensureLanguages(names),
+      highlight: (code: string, lang: string, options: Parameters<typeof base.highlight>[2], inline?: boolean) => {
+        if (!inline) asked.push(highlightKey(code, lang, options));
+        return base.highlight(code, lang, options, inline);
+      },
+    };
+    createMarkdown({ highlighter: recording, contextOf: () => context }).render(page, { context });
+    const found = codeRequests(page, root, context.sourceFile).map((r) => r.key);
+    assert.equal(found.length, 7);
+    assert.deepEqual(found, asked);
   });
   it("finds the fence languages a page uses", () => {
     assert.deepEqual([...fenceLanguages("```python\n```\n  ~~~ Bash title=x\n~~~\n```\n```")], ["python", "bash"]);
