@@ -6,6 +6,7 @@
  */
 
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { copyFile, mkdir, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { PAGEFIND_FOLDER } from "../search/pagefind-index.ts";
@@ -78,8 +79,8 @@ export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir
     const name = `${folder}/${path}`;
     const knownDigest = known?.digest?.(path);
     if (knownDigest) digests[name] = knownDigest;
-    const data = async (): Promise<Buffer> => {
-      const bytes = await readFile(join(siteDir, path));
+    const data = (): Buffer => {
+      const bytes = readFileSync(join(siteDir, path));
       digests[name] ??= createHash("sha1").update(bytes).digest("hex");
       return bytes;
     };

@@ -1,21 +1,19 @@
 /**
- * A minimal ZIP writer on Node's own zlib: entries are compressed in libuv's thread pool
- * (native code, off the main thread, several at a time), and the archive is always the
- * same for the same files: sorted entries, one fixed date, UTF-8 names, no extra fields.
- * (fflate, tried first, compressed on the main thread and took three times as long.)
+ * A minimal ZIP writer on Node's own zlib, and the archive is always the same for the same
+ * files: sorted entries, one fixed date, UTF-8 names, no extra fields. Files are read and
+ * compressed synchronously, one after another, in slices between which the event loop
+ * runs. Compressing in libuv's thread pool instead (a zlib stream per file, four at a
+ * time) spent 2.5 s of CPU on a 1,000-page site's 2,700 files against 0.9 s, on a machine
+ * whose two cores Pagefind keeps busy meanwhile. (fflate, tried first, took three times as long.)
  */
 
-import { promisify } from "node:util";
-import { crc32, deflateRaw as deflateRawCallback } from "node:zlib";
-import { mapLimited } from "./map-limited.ts";
-
-const deflateRaw = promisify(deflateRawCallback);
+import { crc32, deflateRawSync } from "node:zlib";
 
 export interface ZipInput {
   /** Path inside the archive, with `/` separators. */
   readonly name: string;
   /** The file's bytes, or how to read them: read when their turn comes, so few files are in memory at once. */
-  readonly data: Uint8Array | (() => Promise<Uint8Array>);
+  readonly data: Uint8Array | (() => Uint8Array);
   /** Store without compressing (for files that are compressed already). */
   readonly store?: boolean;
   /** An earlier archive's entry known to hold the same bytes, found without reading them. */
@@ -27,11 +25,8 @@ const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 const DOS_TIME = 0;
 const UTF8_NAMES = 0x0800;
 
-/**
- * Each zlib stream holds about 300 KB of state from the moment it is created, so starting
- * one per file at once (thousands) took most of a gigabyte; libuv compresses four at a time anyway.
- */
-const COMPRESSING_AT_ONCE = 4;
+/** How long the writer works before letting the event loop run (a Pagefind run may be waiting to start). */
+const SLICE_MS = 10;
 
 /**
  * Files read, compressed and written out together: the archive goes out in pieces of about
@@ -102,6 +97,19 @@ export function readZipEntries(zip: Uint8Array): Map<string, StoredEntry> {
   return entries;
 }
 
+/** A file's entry: taken over from `previous` or `file.reuse`, or read and compressed now. */
+function entryOf(file: ZipInput, level: number, previous?: PreviousEntries): Entry {
+  const name = Buffer.from(file.name, "utf8");
+  const early = file.reuse?.();
+  if (early) return { name, ...early };
+  const data = typeof file.data === "function" ? file.data() : file.data;
+  const kept = previous?.(file.name, data);
+  if (kept) return { name, ...kept };
+  const compressed = file.store ? undefined : deflateRawSync(data, { level });
+  const useStore = !compressed || compressed.length >= data.length;
+  return { name, crc: crc32(data), size: data.length, method: useStore ? 0 : 8, body: useStore ? data : (compressed as Buffer) };
+}
+
 /**
  * Writes a ZIP archive holding `files` (in the order given) to `sink`; returns its size in
  * bytes. Entries that `previous` has for the same bytes are copied, not compressed again.
@@ -109,25 +117,11 @@ export function readZipEntries(zip: Uint8Array): Map<string, StoredEntry> {
 export async function writeZip(files: readonly ZipInput[], sink: ZipSink, level = 6, previous?: PreviousEntries): Promise<number> {
   const central: Buffer[] = [];
   let offset = 0;
+  let sliceStart = performance.now();
   for (let first = 0; first < files.length; first += FILES_PER_PIECE) {
-    const entries = await mapLimited(files.slice(first, first + FILES_PER_PIECE), COMPRESSING_AT_ONCE, async (file): Promise<Entry> => {
-      const early = file.reuse?.();
-      if (early) return { name: Buffer.from(file.name, "utf8"), ...early };
-      const data = typeof file.data === "function" ? await file.data() : file.data;
-      const kept = previous?.(file.name, data);
-      if (kept) return { name: Buffer.from(file.name, "utf8"), ...kept };
-      const compressed = file.store ? undefined : await deflateRaw(data, { level });
-      const useStore = !compressed || compressed.length >= data.length;
-      return {
-        name: Buffer.from(file.name, "utf8"),
-        crc: crc32(data),
-        size: data.length,
-        method: useStore ? 0 : 8,
-        body: useStore ? data : (compressed as Buffer),
-      };
-    });
     const piece: Uint8Array[] = [];
-    for (const e of entries) {
+    for (const file of files.slice(first, first + FILES_PER_PIECE)) {
+      const e = entryOf(file, level, previous);
       const local = Buffer.alloc(30);
       local.writeUInt32LE(0x04034b50, 0);
       writeEntryFields(local, 4, e);
@@ -139,6 +133,10 @@ export async function writeZip(files: readonly ZipInput[], sink: ZipSink, level 
       header.writeUInt32LE(offset, 42);
       central.push(header, e.name);
       offset += local.length + e.name.length + e.body.length;
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await new Promise(setImmediate);
+        sliceStart = performance.now();
+      }
     }
     await sink(Buffer.concat(piece));
   }

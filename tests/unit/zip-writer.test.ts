@@ -35,7 +35,7 @@ describe("zipFiles", () => {
     const size = await writeZip(
       many.map((f) => ({
         name: f.name,
-        data: async () => {
+        data: () => {
           mostAtOnce = Math.max(mostAtOnce, ++reading - pieces.length * 64);
           return Buffer.from(f.text);
         },
@@ -84,7 +84,7 @@ describe("zipFiles", () => {
       files.map((f, i) => ({
         name: f.name,
         store: f.store,
-        data: async () => {
+        data: () => {
           read.push(f.name);
           return f.data;
         },
