@@ -12,7 +12,7 @@
 
 import { readFile } from "node:fs/promises";
 import { deserialize, serialize } from "node:v8";
-import { parentPort, workerData } from "node:worker_threads";
+import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { writeFileAtomic } from "../build/write-atomic.ts";
 import { type IndexedPage, PackedCache, renumbered, TermPool } from "./offline-index.ts";
 import { pageEntry, pageKey, writeIndexFiles } from "./write-offline-index.ts";
@@ -32,6 +32,8 @@ interface Memory {
 
 interface IndexerOptions {
   readonly module: string;
+  /** Where to say which pages the memory holds (see startOfflineIndexer). */
+  readonly answers: MessagePort;
   readonly memoryFile?: string;
   readonly version?: string;
 }
@@ -49,7 +51,7 @@ async function recall(file: string | undefined, version: string | undefined): Pr
 const options = workerData as IndexerOptions | null;
 if (parentPort && options?.module === import.meta.url) {
   const port = parentPort;
-  const { memoryFile, version } = options;
+  const { memoryFile, version, answers } = options;
   const previous = recall(memoryFile, version);
   const pages = new Map<string, { key: string; entry: IndexedPage | null }>();
   /** Numbers the terms of pages read now after those of the remembered ones. */
@@ -59,7 +61,10 @@ if (parentPort && options?.module === import.meta.url) {
   /** Pages sent by a key the memory did not hold (which cannot happen: it told the main thread its keys). */
   const missing: string[] = [];
   // The main thread waits for this, then sends a page the memory holds by its key alone.
-  void previous.then((memory) => port.postMessage({ known: [...(memory?.entries.keys() ?? [])] }));
+  void previous.then((memory) => {
+    answers.postMessage({ known: [...(memory?.entries.keys() ?? [])] });
+    answers.close();
+  });
 
   const handle = async (message: Message): Promise<void> => {
     const memory = await previous;

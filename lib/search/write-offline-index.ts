@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from "node:worker_threads";
 import { startWorker } from "../workers/start-worker.ts";
 import { buildOfflineIndex, type IndexedPage, indexSection, offlineIndexFiles, type PackedCache, type TermPool } from "./offline-index.ts";
 import { decodeEntities, indexedRegionStart, pageSections } from "./page-sections.ts";
@@ -108,6 +108,22 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
     for (const page of kept?.splice(0) ?? []) post(page.url, page.part);
     kept = undefined;
   };
+  /** The port the worker tells on which pages it holds, until it has. */
+  let knownFrom: MessagePort | undefined;
+  let heard = (): void => undefined;
+  const learn = (keys: readonly string[]): void => {
+    if (known) return;
+    known = new Set(keys);
+    knownFrom?.close();
+    knownFrom = undefined;
+    sendKept();
+    heard();
+  };
+  /** Takes the worker's answer, if it has come, without waiting for the event loop. */
+  const poll = (): void => {
+    const answer = knownFrom ? receiveMessageOnPort(knownFrom) : undefined;
+    if (answer) learn((answer.message as { known: string[] }).known);
+  };
   /**
    * The worker starts with the first page rendered anew (it then recalls the last build's
    * memory while the others render, and the pages wait until it says which it holds). Not
@@ -116,16 +132,19 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
    */
   const started = (): void => {
     if (worker) return;
-    const running = startWorker(new URL("./offline-index-worker.ts", import.meta.url).href, { memoryFile: memory?.file, version: memory?.version });
-    worker = running;
-    ready = new Promise((resolve) =>
-      running.on("message", (message: { known?: string[] }) => {
-        if (!message.known) return;
-        known = new Set(message.known);
-        sendKept();
-        resolve();
-      }),
+    // The worker says which pages it holds on a port of its own, which `add` polls: the
+    // main thread renders without letting its event loop run, so a message to the worker
+    // object waited until every page had rendered, and the worker read them all after that.
+    const answers = new MessageChannel();
+    const running = startWorker(
+      new URL("./offline-index-worker.ts", import.meta.url).href,
+      { memoryFile: memory?.file, version: memory?.version, answers: answers.port2 },
+      [answers.port2],
     );
+    worker = running;
+    knownFrom = answers.port1;
+    ready = new Promise((resolve) => (heard = resolve));
+    answers.port1.once("message", (message: { known: string[] }) => learn(message.known));
     failed = new Promise<never>((_, reject) => running.once("error", reject));
     failed.catch(() => undefined);
   };
@@ -134,6 +153,7 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
       // (The part is a slice of the page, which Eleventy holds until the build ends anyway.)
       const part = indexedPart(page.html);
       if (eager) started();
+      poll();
       if (kept) kept.push({ url: page.url, part });
       else post(page.url, part);
     },
@@ -161,6 +181,7 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
     },
     async abandon() {
       kept = undefined;
+      knownFrom?.close();
       await worker?.terminate();
     },
   };

@@ -10,7 +10,7 @@
 import { existsSync, readdirSync, rmSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { type Transferable, Worker } from "node:worker_threads";
 import { buildSync } from "esbuild";
 import { codeVersion } from "../build/code-version.ts";
 import { writeFileAtomic } from "../build/write-atomic.ts";
@@ -53,12 +53,15 @@ function writeBundle(moduleUrl: string, name: string, file: string): void {
     if (old.startsWith(`${name}-`) && old.endsWith(".mjs") && old !== basename(file)) rmSync(join(BUNDLES, old), { force: true });
 }
 
-/** A worker running `moduleUrl` with `data` as its workerData (plus `module`, the URL it runs as). */
-export function startWorker(moduleUrl: string, data: Record<string, unknown>): Worker {
+/**
+ * A worker running `moduleUrl` with `data` as its workerData (plus `module`, the URL it runs
+ * as); `transfer` lists what in `data` is handed over rather than copied (a MessagePort).
+ */
+export function startWorker(moduleUrl: string, data: Record<string, unknown>, transfer: Transferable[] = []): Worker {
   const url = bundled(moduleUrl);
   // No TypeScript loader (the bundle is JavaScript): a `--import tsx` inherited from the
   // preview would be looked up from its working folder, which may not hold the project.
-  return new Worker(new URL(url), { workerData: { ...data, module: url }, execArgv: [] });
+  return new Worker(new URL(url), { workerData: { ...data, module: url }, execArgv: [], transferList: transfer });
 }
 
 /** Runs one job in a worker and resolves with the single message it posts. */
