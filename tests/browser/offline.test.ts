@@ -110,6 +110,10 @@ describe("the offline index", () => {
     const { page } = await openPage(bases.file, "index.html");
     assert.equal((await search(page, "fernw"))[0]?.title, "M1 - Terminal", "an unfinished last word matches");
     await page.locator("#search-input").fill("");
+    // A word in sections of several pages, the page about it the last of them in the index.
+    assert.equal((await search(page, "git"))[0]?.title, "M3 - Git");
+    await page.locator("#search-input").fill("");
+    await page.locator("#search-input").fill("");
     await page.locator("#search-input").pressSequentially("fernweh merging", { delay: 10 });
     await page.locator("#search-status").filter({ hasText: "No results" }).waitFor();
     await page.close();

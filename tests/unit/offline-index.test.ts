@@ -83,7 +83,7 @@ describe("buildOfflineIndex", () => {
     assert.deepEqual(shard(index, "do"), { docker: [0, 3] });
     assert.deepEqual(shard(index, "co"), { containers: [0, 1] });
   });
-  it("lists a term's postings in section order, numbers among words included", () => {
+  it("lists a term's postings in section order, each section as the gap from the one before, numbers among words included", () => {
     const index = buildOfflineIndex(
       [
         page("a.html", "A", [
@@ -94,8 +94,8 @@ describe("buildOfflineIndex", () => {
       ],
       pool,
     );
-    assert.deepEqual(shard(index, "to"), { torch: [0, 2, 1, 1, 2, 1] });
-    assert.deepEqual(shard(index, "20"), { "201": [1, 1], "2024": [0, 1, 2, 1] });
+    assert.deepEqual(shard(index, "to"), { torch: [0, 2, 1, 1, 1, 1] }, "sections 0, 1 and 2");
+    assert.deepEqual(shard(index, "20"), { "201": [1, 1], "2024": [0, 1, 2, 1] }, "sections 1; 0 and 2");
   });
   it("splits a shard that would pass the budget by one more character", () => {
     const words = Array.from({ length: 4000 }, (_, i) => `ab${String.fromCharCode(97 + (i % 26))}${i}`);

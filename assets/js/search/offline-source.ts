@@ -129,8 +129,10 @@ export async function loadOfflineSource(root: string): Promise<SearchSource> {
           const df = postings.length / 2;
           const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
           const discount = term === word ? 1 : 0.7;
+          // Sections are stored as gaps from the one before (see lib/search/offline-index.ts).
+          let section = 0;
           for (let p = 0; p < postings.length; p += 2) {
-            const section = postings[p] as number;
+            section += postings[p] as number;
             const tf = postings[p + 1] as number;
             const length = meta.sections[section]?.[3] ?? meta.averageLength;
             const score = (discount * idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / (meta.averageLength || 1)));
