@@ -3,7 +3,9 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
+import MarkdownIt from "markdown-it";
 import { createSiteMap } from "../../lib/content/site-map.ts";
+import { mayHoldAttributes } from "../../lib/markdown/attribute-lists.ts";
 import { createMarkdown } from "../../lib/markdown/create-markdown.ts";
 import { parseFenceInfo } from "../../lib/markdown/fence-info.ts";
 import type { RenderContext } from "../../lib/markdown/render-context.ts";
@@ -136,6 +138,13 @@ describe("attribute lists", () => {
     assert.match(render("[Go](s1/page.md){ .md-button }\n"), /<a href="s1\/page\.html" class="md-button">Go<\/a>/);
     assert.match(render("[Go](s1/page.md){: .btn .btn-primary }\n"), /<a href="s1\/page\.html" class="btn btn-primary">Go<\/a>/);
     assert.match(render("## Title {#custom}\n"), /<h2 id="custom">Title<\/h2>/);
+  });
+  it("looks for attribute lists in text and fence info strings, not in code", () => {
+    const parse = (markdown: string) => MarkdownIt().parse(markdown, {});
+    assert.equal(mayHoldAttributes(parse("Text.\n\n```python\nd = {1: 2}\n```\n\n    {x}\n")), false);
+    assert.equal(mayHoldAttributes(parse("```python {.big}\nx\n```\n")), true);
+    assert.equal(mayHoldAttributes(parse("| a |\n|---|\n| b |\n\n{.t}\n")), true);
+    assert.equal(mayHoldAttributes(parse("- item {.x}\n")), true);
   });
   it("keeps a {: .no_toc } heading out of the table of contents", () => {
     assert.match(render("# Page\n{: .no_toc }\n"), /<h1 class="no_toc" id="page">Page<\/h1>/);
