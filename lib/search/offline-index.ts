@@ -182,7 +182,7 @@ export function buildOfflineIndex(pages: readonly IndexedPage[], pool: TermPool)
 }
 
 /** Postings [section, weight, …] (sections ascending) with each section but the first as the gap from the one before. */
-export function gapEncoded(postings: Uint32Array): Uint32Array {
+function gapEncoded(postings: Uint32Array): Uint32Array {
   const gaps = postings.slice();
   for (let i = gaps.length - 2; i >= 2; i -= 2) (gaps[i] as number) -= postings[i - 2] as number;
   return gaps;

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { before, describe, it } from "node:test";
 import { createSiteMap } from "../../lib/content/site-map.ts";
-import { fenceLanguages, highlightKey, styleClass, styleRules } from "../../lib/markdown/code-highlighter.ts";
+import { type CodeHighlighter, fenceLanguages, highlightKey, styleClass, styleRules } from "../../lib/markdown/code-highlighter.ts";
 import { codeRequests } from "../../lib/markdown/code-requests.ts";
 import { createMarkdown } from "../../lib/markdown/create-markdown.ts";
 import { githubSlug } from "../../lib/markdown/heading-ids.ts";
@@ -35,8 +35,10 @@ const context: RenderContext = {
 };
 
 let render: (markdown: string) => string;
+/** Shiki, loaded once for the file (it takes a few hundred milliseconds). */
+let highlighter: CodeHighlighter;
 before(async () => {
-  const highlighter = await createCodeHighlighter();
+  highlighter = await createCodeHighlighter();
   await highlighter.ensureLanguages(["python", "bash", "docker", "yml"]);
   const md = createMarkdown({ highlighter, contextOf: (env) => (env as { context?: RenderContext }).context });
   render = (markdown) => {
@@ -133,8 +135,8 @@ describe("code blocks", () => {
       "<!-- ```python\nnot = 'a block'\n``` -->",
     ].join("\n\n");
     const asked: string[] = [];
-    const base = await createCodeHighlighter();
-    await base.ensureLanguages(["python", "bash", "yaml"]);
+    const base = highlighter;
+    await base.ensureLanguages(["yaml"]);
     const recording = {
       ensureLanguages: (names: Iterable<string>) => base.ensureLanguages(names),
       highlight: (code: string, lang: string, options: Parameters<typeof base.highlight>[2], inline?: boolean) => {
