@@ -47,6 +47,8 @@ export interface BuildRun {
   summaryChanged?: boolean;
   /** Every Markdown file of the course with its text, read once at the start of the build. */
   sourceTexts?: ReadonlyMap<string, string>;
+  /** Told each page's Markdown HTML as it renders anew, with the page's site path (see search-plugin.ts). */
+  renderedAnew?: ((url: string, html: string) => void) | undefined;
   /** How many pages of this build so far had their Markdown rendered rather than reused. */
   markdownRendered?: () => number;
   /** Writes the Markdown caches for the next build (called once the search indexes are started); nothing while a build is under way. */

@@ -181,6 +181,7 @@ export function memoizeRender(load: () => Promise<MarkdownIt>, build: BuildConte
       const html = made.render(src, env);
       pages.set(context.sourceFile, { key, html, diagnostics: build.diagnostics.since(diagnosticsBefore), anchors: build.run.anchors.slice(anchorsBefore) });
       fresh.add(context.sourceFile);
+      if (context.outputPath) build.run.renderedAnew?.(context.outputPath, html);
       return html;
     };
     return withMarkdown(renderWith);

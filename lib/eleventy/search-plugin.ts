@@ -1,6 +1,7 @@
 /**
  * Eleventy plugin: the offline search index is built by a worker thread from the pages
- * as they render (a transform hands each one over); finish-plugin.ts writes it, and runs
+ * as they render (each page's Markdown as soon as it is rendered, and a transform hands
+ * over what the layout put around it); finish-plugin.ts writes it, and runs
  * Pagefind, once every page is written. The preview has no offline index: it is served
  * over HTTP, where search asks Pagefind, and indexing every page on every save would
  * take the time the reload needs.
@@ -17,7 +18,11 @@ import { BUILD_FAILED_EVENT } from "./diagnostics-plugin.ts";
 export function searchPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
   if (build.serving) return;
   eleventyConfig.on("eleventy.before", () => {
-    build.run.offlineIndexer = startOfflineIndexer({ file: join(CACHE_DIR, "offline-index-pages.v8"), version: codeVersion(build.projectRoot) });
+    const indexer = startOfflineIndexer({ file: join(CACHE_DIR, "offline-index-pages.v8"), version: codeVersion(build.projectRoot) });
+    build.run.offlineIndexer = indexer;
+    // Eleventy renders every page's Markdown before it lays out the first: the worker reads
+    // it meanwhile, on the core the rendering leaves idle.
+    build.run.renderedAnew = (url, html) => indexer.early(url, html);
   });
   eleventyConfig.addTransform("coursesite-search", function (this: { page: { outputPath: string | false } }, content: string) {
     const outputPath = this.page.outputPath;

@@ -15,10 +15,19 @@ import { deserialize, serialize } from "node:v8";
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { writeFileAtomic } from "../build/write-atomic.ts";
 import { type IndexedPage, PackedCache, renumbered, TermPool } from "./offline-index.ts";
-import { pageEntry, pageKey, writeIndexFiles } from "./write-offline-index.ts";
+import { type EarlyRead, laidOutEntry, pageEntry, pageKey, readEarly, writeIndexFiles } from "./write-offline-index.ts";
 
-/** A page (its bytes, or only its key when the memory has it: see `known` below), or the end. */
-type Message = { url: string; bytes: Uint8Array } | { url: string; key: string } | { finish: string };
+/**
+ * A page: its rendered Markdown, sent early (`early`); then the page laid out, as its
+ * indexed part (`bytes`), or only its key when the memory has it (see `known` below), or
+ * what the layout put around the Markdown sent early (`open`, `tail`). Or the end.
+ */
+type Message =
+  | { url: string; early: Uint8Array }
+  | { url: string; bytes: Uint8Array }
+  | { url: string; key: string }
+  | { url: string; open: string; tail: string }
+  | { finish: string };
 
 /** What one build leaves for the next; `version` is the code's (other code reads pages its own way). */
 interface Memory {
@@ -58,7 +67,7 @@ if (parentPort && options?.module === import.meta.url) {
   const terms = previous.then((memory) => new TermPool(memory?.terms));
   const decoder = new TextDecoder();
   let read = 0;
-  /** Pages sent by a key the memory did not hold (which cannot happen: it told the main thread its keys). */
+  /** Pages sent by a key the memory did not hold, or as read early when they were not (neither can happen). */
   const missing: string[] = [];
   // The main thread waits for this, then sends a page the memory holds by its key alone.
   void previous.then((memory) => {
@@ -66,16 +75,41 @@ if (parentPort && options?.module === import.meta.url) {
     answers.close();
   });
 
+  /** Pages read early, by URL, until laid out. */
+  const early = new Map<string, EarlyRead>();
+
   const handle = async (message: Message): Promise<void> => {
     const memory = await previous;
     const pool = await terms;
+    if ("early" in message) {
+      early.set(message.url, readEarly(decoder.decode(message.early)));
+      return;
+    }
+    if ("open" in message) {
+      const earlier = early.get(message.url);
+      early.delete(message.url);
+      if (!earlier) {
+        missing.push(message.url);
+        return;
+      }
+      const key = pageKey(message.url, message.open, earlier.content, message.tail);
+      let entry = memory?.entries.get(key);
+      if (entry === undefined) {
+        entry = laidOutEntry(message.url, message.open, earlier, message.tail, pool) ?? null;
+        read++;
+      }
+      pages.set(message.url, { key, entry });
+      return;
+    }
     if ("key" in message) {
+      early.delete(message.url);
       const entry = memory?.entries.get(message.key);
       if (entry === undefined) missing.push(message.url);
       else pages.set(message.url, { key: message.key, entry });
       return;
     }
     if ("url" in message) {
+      early.delete(message.url);
       const key = pageKey(message.url, message.bytes);
       let entry = memory?.entries.get(key);
       if (entry === undefined) {
@@ -87,7 +121,7 @@ if (parentPort && options?.module === import.meta.url) {
     }
     const packed = new PackedCache(memory?.packed);
     try {
-      if (missing.length > 0) throw new Error(`pages sent as known that the memory does not hold: ${missing.join(", ")}`);
+      if (missing.length > 0) throw new Error(`pages sent as known or read early that were not: ${missing.join(", ")}`);
       const indexed = [...pages.values()].flatMap((p) => (p.entry ? [p.entry] : []));
       port.postMessage({ done: await writeIndexFiles(message.finish, indexed, pool, packed) });
     } catch (error) {

@@ -59,53 +59,99 @@ export function detached(text: string): string {
 export function pageSections(html: string): PageSection[] {
   const start = indexedRegionStart(html);
   if (start < 0) return [];
-  const sections: PageSection[] = [];
-  let current = { anchor: "", title: "", parts: [] as string[] };
-  let heading: { anchor: string; parts: string[]; depth: number } | undefined;
-  const stack: string[] = [];
-  let skipDepth = -1;
-  const flush = (): void => {
+  const reader = new SectionReader();
+  reader.read(html.slice(start));
+  return reader.end();
+}
+
+/**
+ * Reads an indexed region into sections, in pieces cut between tags (or inside text): the
+ * same sections as reading it whole. So the offline indexer can read a page's Markdown as
+ * soon as it renders, and the layout's opening tag and end of the region once it is laid
+ * out (see write-offline-index.ts).
+ */
+export class SectionReader {
+  readonly #sections: PageSection[] = [];
+  #current = { anchor: "", title: "", parts: [] as string[] };
+  #heading: { anchor: string; parts: string[]; depth: number } | undefined;
+  readonly #stack: string[] = [];
+  #skipDepth = -1;
+  /** The region's element has closed: what follows is not read. */
+  #closed = false;
+
+  #flush(): void {
+    const current = this.#current;
     const text = current.parts.join("").replace(/\s+/g, " ").trim();
-    if (text || current.title) sections.push({ anchor: detached(current.anchor), title: detached(current.title), text: detached(text) });
-  };
-  for (const match of html.slice(start).matchAll(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>|([^<]+)|<!--[\s\S]*?-->/g)) {
-    const [, closing, rawTag, attributes = "", text] = match;
-    if (text !== undefined) {
-      if (skipDepth >= 0) continue;
-      const decoded = decodeEntities(text);
-      (heading ? heading.parts : current.parts).push(decoded);
-      continue;
-    }
-    if (!rawTag) continue;
-    const tag = rawTag.toLowerCase();
-    if (closing) {
-      // Pop to the matching open element (tolerates unclosed <p> and <li>).
-      const at = stack.lastIndexOf(tag);
-      if (at < 0) continue;
-      stack.length = at;
-      if (skipDepth > at) skipDepth = -1;
-      if (skipDepth >= 0 && stack.length <= skipDepth) skipDepth = -1;
-      if (heading && stack.length <= heading.depth) {
-        flush();
-        current = { anchor: heading.anchor, title: heading.parts.join("").replace(/\s+/g, " ").trim(), parts: [] };
-        heading = undefined;
-      }
-      if (BLOCK.test(tag)) (heading ? heading.parts : current.parts).push(" ");
-      if (stack.length === 0) break; // the end of the indexed region
-      continue;
-    }
-    if (VOID.has(tag) || attributes.endsWith("/")) {
-      if (tag === "br") current.parts.push(" ");
-      continue;
-    }
-    if (skipDepth < 0 && isSkipped(tag, attributes)) skipDepth = stack.length;
-    if (skipDepth < 0 && (tag === "h2" || tag === "h3")) {
-      const id = /\bid="([^"]*)"/.exec(attributes)?.[1];
-      if (id) heading = { anchor: decodeEntities(id), parts: [], depth: stack.length };
-    }
-    if (BLOCK.test(tag)) (heading ? heading.parts : current.parts).push(" ");
-    stack.push(tag);
+    if (text || current.title) this.#sections.push({ anchor: detached(current.anchor), title: detached(current.title), text: detached(text) });
   }
-  flush();
-  return sections;
+
+  #push(text: string): void {
+    (this.#heading ? this.#heading.parts : this.#current.parts).push(text);
+  }
+
+  /** Reads the next piece, the first starting with the region's opening tag. */
+  read(html: string): void {
+    const stack = this.#stack;
+    for (const match of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)([^>]*)>|([^<]+)|<!--[\s\S]*?-->/g)) {
+      if (this.#closed) return;
+      const [, closing, rawTag, attributes = "", text] = match;
+      if (text !== undefined) {
+        if (this.#skipDepth < 0) this.#push(decodeEntities(text));
+        continue;
+      }
+      if (!rawTag) continue;
+      const tag = rawTag.toLowerCase();
+      if (closing) {
+        // Pop to the matching open element (tolerates unclosed <p> and <li>).
+        const at = stack.lastIndexOf(tag);
+        if (at < 0) continue;
+        stack.length = at;
+        if (this.#skipDepth > at) this.#skipDepth = -1;
+        if (this.#skipDepth >= 0 && stack.length <= this.#skipDepth) this.#skipDepth = -1;
+        const heading = this.#heading;
+        if (heading && stack.length <= heading.depth) {
+          this.#flush();
+          this.#current = { anchor: heading.anchor, title: heading.parts.join("").replace(/\s+/g, " ").trim(), parts: [] };
+          this.#heading = undefined;
+        }
+        if (BLOCK.test(tag)) this.#push(" ");
+        if (stack.length === 0) this.#closed = true; // the end of the indexed region
+        continue;
+      }
+      if (VOID.has(tag) || attributes.endsWith("/")) {
+        if (tag === "br") this.#current.parts.push(" ");
+        continue;
+      }
+      if (this.#skipDepth < 0 && isSkipped(tag, attributes)) this.#skipDepth = stack.length;
+      if (this.#skipDepth < 0 && (tag === "h2" || tag === "h3")) {
+        const id = /\bid="([^"]*)"/.exec(attributes)?.[1];
+        if (id) this.#heading = { anchor: decodeEntities(id), parts: [], depth: stack.length };
+      }
+      if (BLOCK.test(tag)) this.#push(" ");
+      stack.push(tag);
+    }
+  }
+
+  /** A reader that has read the opening tag `<tag>`: it can read the region's inside before its real opening tag is known. */
+  static inside(tag: string): SectionReader {
+    const reader = new SectionReader();
+    reader.read(`<${tag}>`);
+    return reader;
+  }
+
+  /**
+   * Whether `open` (an opening tag, and white space) leaves a reader where `inside(tag)`
+   * does: the same element, nothing skipped, no heading. (Only white space told apart,
+   * which the start of a section's text drops.)
+   */
+  static opensAs(open: string, tag: string): boolean {
+    const [, name = "", attributes = ""] = /^<([a-zA-Z][\w-]*)([^>]*)>\s*$/.exec(open) ?? [];
+    return name.toLowerCase() === tag && !VOID.has(tag) && !attributes.endsWith("/") && !isSkipped(tag, attributes) && tag !== "h2" && tag !== "h3";
+  }
+
+  /** The sections read (once: the reader is done with). */
+  end(): PageSection[] {
+    this.#flush();
+    return this.#sections;
+  }
 }

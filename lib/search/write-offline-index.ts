@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { MessageChannel, type MessagePort, receiveMessageOnPort, type Worker } from "node:worker_threads";
 import { startWorker } from "../workers/start-worker.ts";
 import { buildOfflineIndex, type IndexedPage, indexSection, offlineIndexFiles, type PackedCache, type TermPool } from "./offline-index.ts";
-import { decodeEntities, indexedRegionStart, pageSections } from "./page-sections.ts";
+import { decodeEntities, indexedRegionStart, type PageSection, pageSections, SectionReader } from "./page-sections.ts";
 
 export const OFFLINE_INDEX_FOLDER = "search";
 
@@ -26,10 +26,38 @@ function searchTitle(html: string): string {
 
 /** What the index keeps of a page (its terms numbered in `pool`), or undefined for a page that is not indexed. */
 export function pageEntry(page: BuiltPage, pool: TermPool): IndexedPage | undefined {
-  const sections = pageSections(page.html);
-  if (sections.length === 0) return undefined;
-  const title = searchTitle(page.html);
-  return { url: page.url, title, sections: sections.map((s) => indexSection(s, title, pool)) };
+  return entryOf(page.url, searchTitle(page.html), pageSections(page.html), pool);
+}
+
+function entryOf(url: string, title: string, sections: readonly PageSection[], pool: TermPool): IndexedPage | undefined {
+  return sections.length === 0 ? undefined : { url, title, sections: sections.map((s) => indexSection(s, title, pool)) };
+}
+
+/** The element the layout gives `data-pagefind-body` (layouts/page.ts), whose inside is the page's Markdown. */
+const REGION_TAG = "article";
+
+/** A page's Markdown, as rendered, and what was read of it before the page was laid out. */
+export interface EarlyRead {
+  readonly content: string;
+  readonly reader: SectionReader;
+}
+
+/** Reads a page's rendered Markdown as the inside of its indexed region, before the layout gives it one. */
+export function readEarly(content: string): EarlyRead {
+  const reader = SectionReader.inside(REGION_TAG);
+  reader.read(content);
+  return { content, reader };
+}
+
+/**
+ * The entry of a page read early, once laid out: its indexed part is `open`, the Markdown,
+ * and `tail`. When `open` is the region's plain opening tag the early read goes on with
+ * `tail`; otherwise (another layout) the whole part is read again.
+ */
+export function laidOutEntry(url: string, open: string, early: EarlyRead, tail: string, pool: TermPool): IndexedPage | undefined {
+  if (!SectionReader.opensAs(open, REGION_TAG)) return pageEntry({ url, html: `${open}${early.content}${tail}` }, pool);
+  early.reader.read(tail);
+  return entryOf(url, searchTitle(open), early.reader.end(), pool);
 }
 
 /** Writes the index of `pages` (in URL order, for reproducible files); returns the file count and the largest file in bytes. */
@@ -56,14 +84,23 @@ export interface OfflineIndexer {
    * thread at 1,000 pages) would have been for nothing.
    */
   add(page: BuiltPage, eager: boolean): void;
+  /**
+   * Hands over a page's Markdown as soon as it renders anew (`url`: the page's site path).
+   * Eleventy renders every page's Markdown before it lays out any: read only once laid out,
+   * the pages reached the worker together at the end of the build and it read them after
+   * that. Read here, beside the rendering, `add` then sends only what the layout put around it.
+   */
+  early(url: string, content: string): void;
   /** Writes the index of every page handed over. */
   finish(siteDir: string): Promise<{ files: number; largest: number }>;
   abandon(): Promise<void>;
 }
 
-/** What the worker's memory knows a page by: a hash of its URL and indexed part. */
-export function pageKey(url: string, part: string | Uint8Array): string {
-  return createHash("sha1").update(url).update("\0").update(part).digest("base64");
+/** What the worker's memory knows a page by: a hash of its URL and indexed part (given whole or in pieces). */
+export function pageKey(url: string, ...part: (string | Uint8Array)[]): string {
+  const hash = createHash("sha1").update(url).update("\0");
+  for (const piece of part) hash.update(piece);
+  return hash.digest("base64");
 }
 
 /**
@@ -92,7 +129,11 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
   /** Resolves once the worker has said which pages it holds: until then pages are kept back. */
   let ready: Promise<void> = Promise.resolve();
   const encoder = new TextEncoder();
+  /** The Markdown of pages handed over early, by URL, until they are laid out. */
+  const readEarly = new Map<string, string>();
   const post = (url: string, part: string): void => {
+    const content = readEarly.get(url);
+    readEarly.delete(url);
     if (known) {
       // Hashing the part takes a tenth of the time of encoding it for the worker.
       const key = pageKey(url, part);
@@ -100,6 +141,11 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
         worker?.postMessage({ url, key });
         return;
       }
+    }
+    const at = content ? part.indexOf(content) : -1;
+    if (content && at > 0) {
+      worker?.postMessage({ url, open: part.slice(0, at), tail: part.slice(at + content.length) });
+      return;
     }
     const bytes = encoder.encode(part);
     worker?.postMessage({ url, bytes }, [bytes.buffer]);
@@ -157,7 +203,14 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
       if (kept) kept.push({ url: page.url, part });
       else post(page.url, part);
     },
+    early(url, content) {
+      started();
+      readEarly.set(url, content);
+      const bytes = encoder.encode(content);
+      worker?.postMessage({ url, early: bytes }, [bytes.buffer]);
+    },
     async finish(siteDir) {
+      readEarly.clear();
       started();
       await Promise.race([ready, failed]);
       const running = worker as Worker;
@@ -181,6 +234,7 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
     },
     async abandon() {
       kept = undefined;
+      readEarly.clear();
       knownFrom?.close();
       await worker?.terminate();
     },

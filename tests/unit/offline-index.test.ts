@@ -27,8 +27,9 @@ const shard = (index: ReturnType<typeof buildOfflineIndex>, key: string): unknow
 /** A section's terms, as words. */
 const words = (page: IndexedPage | null, terms: readonly string[]): string[] => [...(page?.sections[0]?.terms ?? [])].map((n) => terms[n] as string);
 
-import { indexedRegionStart, pageSections } from "../../lib/search/page-sections.ts";
+import { indexedRegionStart, pageSections, SectionReader } from "../../lib/search/page-sections.ts";
 import { tokenize } from "../../lib/search/tokenize.ts";
+import { laidOutEntry, pageEntry, pageKey, readEarly } from "../../lib/search/write-offline-index.ts";
 
 describe("tokenize", () => {
   it("lower-cases, folds accents and keeps dotted names whole and split", () => {
@@ -63,6 +64,62 @@ describe("pageSections", () => {
   });
   it("finds nothing on a page that is not indexed", () => {
     assert.deepEqual(pageSections("<main><p>text</p></main>"), []);
+  });
+  it("reads the same sections from the region in pieces, cut between tags or inside text", () => {
+    const region = html.slice(indexedRegionStart(html));
+    const whole = pageSections(html);
+    for (let cut = 1; cut < region.length; cut += 7) {
+      // (Not inside a tag, comment or entity: the pieces are cut where a page's parts meet.)
+      if (region.lastIndexOf("<", cut - 1) > region.lastIndexOf(">", cut - 1) || region.lastIndexOf("&", cut - 1) > region.lastIndexOf(";", cut - 1)) continue;
+      const reader = new SectionReader();
+      reader.read(region.slice(0, cut));
+      reader.read(region.slice(cut));
+      assert.deepEqual(reader.end(), whole, `cut at ${cut}`);
+    }
+  });
+  it("reads nothing past the end of the region", () => {
+    const reader = new SectionReader();
+    reader.read("<article><p>In.</p></article>");
+    reader.read("<p>Out.</p>");
+    assert.deepEqual(reader.end(), [{ anchor: "", title: "", text: "In." }]);
+  });
+});
+
+describe("reading a page's Markdown before its layout", () => {
+  const content = `<p>Intro &amp; more.</p>\n<h2 id="setup">Setup</h2>\n<p>Install it.</p>`;
+  const tail = `\n<section class="child-pages"><h2 id="child-pages-title">In this section</h2><ul><li><a href="a.html">A page</a></li></ul></section>\n</article>`;
+  const entry = (open: string): unknown => {
+    const terms = new TermPool();
+    const early = readEarly(content);
+    return { early: laidOutEntry("s/m.html", open, early, tail, terms), whole: pageEntry({ url: "s/m.html", html: `${open}${content}${tail}` }, terms) };
+  };
+  it("goes on from the layout's opening tag to what follows the Markdown: the same entry as reading the page whole", () => {
+    const { early, whole } = entry(`<article class="content" data-page="s/m.html" data-pagefind-body data-pagefind-meta="title:M1 &amp; more">\n`) as Record<
+      string,
+      IndexedPage
+    >;
+    assert.deepEqual(early, whole);
+    assert.equal(early?.title, "M1 & more");
+    assert.deepEqual(
+      early?.sections.map((s) => [s.anchor, s.text]),
+      [
+        ["", "Intro & more."],
+        ["setup", "Install it."],
+        ["child-pages-title", "A page"],
+      ],
+    );
+  });
+  it("reads the page again when the layout opened it otherwise (here, skipping all of it)", () => {
+    const { early, whole } = entry(`<article data-pagefind-body><div data-pagefind-ignore>\n`) as Record<string, IndexedPage | undefined>;
+    assert.equal(whole, undefined);
+    assert.equal(early, undefined);
+    // Going on from the early read would have indexed the Markdown.
+    const naive = readEarly(content).reader;
+    naive.read(tail);
+    assert.equal(naive.end().length, 3);
+  });
+  it("tells the early read's key from the whole part's: the same", () => {
+    assert.equal(pageKey("u.html", "<article>", content, tail), pageKey("u.html", `<article>${content}${tail}`));
   });
 });
 
