@@ -24,14 +24,18 @@ export function isPageData(value: unknown): value is EleventyPageData {
 /**
  * The course model for the build this page belongs to. A preview build of one page's prose
  * (incremental) keeps the last one: such a save changes nothing the model holds (see
- * prose-change.ts), and at 1,000 pages making it again took 40 ms of the save. (A save of
- * a summary changes the page's description in it: the model is made again then.)
+ * prose-change.ts), and at 1,000 pages making it again took 40 ms of the save. A save of
+ * a summary changes the page's description in it: the model is made again then, from the
+ * last one but for that page.
  */
 export function modelOf(data: EleventyPageData, build: BuildContext): CourseModel {
   return courseModelFor(data.collections.all, (items) => {
-    const last = build.run.incremental && !build.run.summaryChanged ? build.run.model : undefined;
+    const { incremental, summaryChanged, model: last, savedPage } = build.run;
+    const previous = incremental && last && savedPage ? { model: last, changed: savedPage } : undefined;
     const model =
-      last ?? buildCourseModel(items, build.inputDir, build.outputDir, build.mounts, build.displayPath, build.config.page_defaults, build.mkdocs?.nav);
+      previous && !summaryChanged
+        ? previous.model
+        : buildCourseModel(items, build.inputDir, build.outputDir, build.mounts, build.displayPath, build.config.page_defaults, build.mkdocs?.nav, previous);
     for (const problem of model.nav.problems)
       build.diagnostics.add({ severity: problem.severity, file: problem.source, line: problem.line, message: problem.message });
     build.run.model = model;
