@@ -4,6 +4,7 @@
  * A build goes to a staging folder and replaces the output only when it succeeded.
  */
 
+import "./skip-esm-resolver.ts";
 import { existsSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";

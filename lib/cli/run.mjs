@@ -82,6 +82,8 @@ async function bundle(dir) {
   for (const old of readdirSync(bundles)) if (old !== basename(dir) && !old.endsWith(".tmp")) rmSync(join(bundles, old), { recursive: true, force: true });
 }
 
+// (See skip-esm-resolver.ts: in the bundle, Eleventy would be loaded before that module runs.)
+process.env.ELEVENTY_SKIP_ESM_RESOLVER ??= "1";
 const dir = join(bundles, `build-${versionOf(sourceFiles())}`);
 const entry = join(dir, "build.mjs");
 if (!existsSync(entry)) await bundle(dir);
