@@ -195,7 +195,7 @@ describe("the highlight cache", () => {
     const cache = new HighlightCache("v1");
     cache.set("k", { html: "<pre>k</pre>", known: true, styles: {} });
     cache.save(file);
-    const htmlFile = join(dirname(file), "highlight.html.json");
+    const htmlFile = join(dirname(file), "highlight.html");
     assert.ok(existsSync(htmlFile));
     const reloaded = HighlightCache.load(file, "v1");
     rmSync(htmlFile);
@@ -205,10 +205,25 @@ describe("the highlight cache", () => {
     cache.save(file);
     writeFileSync(htmlFile, readFileSync(htmlFile, "utf8").replace(/"stamp":"[^"]*"/, '"stamp":"other"'));
     assert.equal(HighlightCache.load(file, "v1").get("j"), undefined, "HTML from another save is not used");
+    const whole = new HighlightCache("v1");
+    whole.set("j", { html: "<pre>j</pre>", known: true, styles: {} });
+    whole.save(file);
+    assert.equal(HighlightCache.load(file, "v1").get("j")?.html, "<pre>j</pre>");
+    writeFileSync(htmlFile, readFileSync(htmlFile).subarray(0, -3));
+    assert.equal(HighlightCache.load(file, "v1").get("j"), undefined, "a file cut short is not used");
+  });
+  it("decodes each entry's HTML, whatever its characters", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "cache-")), "highlight.json");
+    const cache = new HighlightCache("v1");
+    const entries = { a: "<pre>é ✓ 𝄞\n</pre>", b: "", c: '<pre>"\\</pre>' };
+    for (const [key, html] of Object.entries(entries)) cache.set(key, { html, known: true, styles: {} });
+    cache.save(file);
+    const reloaded = HighlightCache.load(file, "v1");
+    for (const [key, html] of Object.entries(entries)) assert.equal(reloaded.get(key)?.html, html, key);
   });
   it("writes the HTML again only when entries were added or dropped", () => {
     const file = join(mkdtempSync(join(tmpdir(), "cache-")), "highlight.json");
-    const htmlFile = join(dirname(file), "highlight.html.json");
+    const htmlFile = join(dirname(file), "highlight.html");
     const first = new HighlightCache("v1");
     first.set("a", { html: "<pre>a</pre>", known: true, styles: {} });
     first.set("b", { html: "<pre>b</pre>", known: true, styles: {} });
