@@ -207,11 +207,10 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
     const pages = written.then((w) => `${indexBase(build)}|${fingerprintPages([...w].map(([path, page]) => [path, page.hash]))}`);
     // Pagefind starts at once, a part of the index at a time; the zip is left for the build
     // command, which runs it once Eleventy has returned and its memory is released (see lib/cli/build.ts).
-    const index = written.then((w) => {
-      const run = startSiteIndex(build.outputDir, build.config.language, { pages: searchable(w), base: indexBase(build) }, PAGEFIND_CACHE);
-      build.run.stopLastSteps = () => run.stop();
-      return run;
-    });
+    const index = written.then((w) => startSiteIndex(build.outputDir, build.config.language, { pages: searchable(w), base: indexBase(build) }, PAGEFIND_CACHE));
+    // (Set now, not once Pagefind has started: a build that fails before, say copying a
+    // file, must not leave it to start later and write into the folder being removed.)
+    build.run.stopLastSteps = async () => (await index.catch(() => undefined))?.stop();
     build.run.lastSteps = lastStepsOf(build, pages, statics, written, index);
     await Promise.all([meta, files, index, offlineIndex(pages), build.run.saveCaches?.()]);
   });
