@@ -27,12 +27,13 @@ export interface PreviewFigures {
   readonly written: number[];
 }
 
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms: number): Promise<T> {
+/** Polls `probe` until it gives a value; after `ms`, fails with what it waited for and `context` (the server's last output). */
+async function until<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, ms: number, context: () => string): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`preview bench: timed out waiting for ${what}`);
+    if (Date.now() > end) throw new Error(`preview bench: timed out waiting for ${what}; the server's last output:\n${context() || "(none)"}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -66,6 +67,7 @@ export async function measurePreview(course: string, module: string, saves = 5, 
   };
   server.stdout?.on("data", listen);
   server.stderr?.on("data", listen);
+  const serverLog = (): string => log.slice(-2000);
   const firstAfter = (since: number, pattern: RegExp): number => (events.find((e) => e.at >= since && pattern.test(e.text))?.at ?? Number.NaN) - since;
   const browser = await launchBrowser();
   try {
@@ -84,6 +86,7 @@ export async function measurePreview(course: string, module: string, saves = 5, 
       },
       "the first page",
       600_000,
+      serverLog,
     );
     const startSeconds = (performance.now() - started) / 1000;
     await page.goto(url);
@@ -99,12 +102,12 @@ export async function measurePreview(course: string, module: string, saves = 5, 
       if (changed === text) throw new Error(`preview bench: no paragraph to change in ${module}`);
       const saved = performance.now();
       writeFileSync(file, changed);
-      await until(() => shows(page, word), `"${word}" on screen`, 120_000);
+      await until(() => shows(page, word), `"${word}" on screen`, 120_000, serverLog);
       into.push(performance.now() - saved);
       noticed.push(firstAfter(saved, /File changed/));
       written.push(firstAfter(saved, /Wrote \d+ files?/));
       // The bench measures what it says: a summary change writes two pages, a later one one page.
-      await until(() => events.find((e) => e.at >= saved && /Wrote \d+ files?/.test(e.text)), "the build's report", 120_000);
+      await until(() => events.find((e) => e.at >= saved && /Wrote \d+ files?/.test(e.text)), "the build's report", 120_000, serverLog);
       const count = Number(/Wrote (\d+) files?/.exec(events.find((e) => e.at >= saved && /Wrote \d+ files?/.test(e.text))?.text ?? "")?.[1]);
       if (count !== pages) throw new Error(`preview bench: a change meant to write ${pages} page${pages === 1 ? "" : "s"} wrote ${count}`);
       // Saves come a few seconds apart, as when editing (search reindexes in between).
