@@ -168,24 +168,41 @@ export function buildOfflineIndex(pages: readonly IndexedPage[], pool: TermPool)
     }
   }
   meta.averageLength = meta.sections.length ? totalLength / meta.sections.length : 0;
-  // Each term's postings go into its shard's JSON straight from the flat array: copying a
-  // million numbers into 40,000 arrays first took longer than all the rest.
-  const postings = new Map<string, { size: number; json: () => string }>();
+  // Each term's postings go into its shard's JSON straight from the flat array, made gaps in
+  // place: copying a million numbers into 40,000 arrays first took longer than all the rest.
+  const numbers = new Map<string, number>();
   for (let t = 0; t < pool.terms.length; t++) {
     const from = start[t] as number;
     const to = start[t + 1] as number;
-    if (to !== from) postings.set(pool.terms[t] as string, { size: to - from, json: () => `[${gapEncoded(flat.subarray(from, to)).join(",")}]` });
+    if (to === from) continue;
+    toGaps(flat, from, to);
+    numbers.set(pool.terms[t] as string, t);
   }
-  const shards = shardTerms([...postings.keys()].sort(), postings);
+  const postings: Postings = {
+    size: (term) => {
+      const t = numbers.get(term) as number;
+      return (start[t + 1] as number) - (start[t] as number);
+    },
+    json: (term) => {
+      const t = numbers.get(term) as number;
+      return `[${flat.subarray(start[t] as number, start[t + 1] as number).join(",")}]`;
+    },
+  };
+  const shards = shardTerms([...numbers.keys()].sort(), postings);
   meta.shards.push(...[...shards.keys()].sort());
   return { meta, shards, chunks };
 }
 
-/** Postings [section, weight, …] (sections ascending) with each section but the first as the gap from the one before. */
-function gapEncoded(postings: Uint32Array): Uint32Array {
-  const gaps = postings.slice();
-  for (let i = gaps.length - 2; i >= 2; i -= 2) (gaps[i] as number) -= postings[i - 2] as number;
-  return gaps;
+/** Postings [section, weight, …] of `flat` from `from` to `to` (sections ascending): each section but the first becomes the gap from the one before. */
+function toGaps(flat: Uint32Array, from: number, to: number): void {
+  // From the end, so each gap is taken from the number before it is changed.
+  for (let i = to - 2; i >= from + 2; i -= 2) (flat[i] as number) -= flat[i - 2] as number;
+}
+
+/** A term's postings: how many numbers, and their JSON. */
+interface Postings {
+  size(term: string): number;
+  json(term: string): string;
 }
 
 /** The first `length` characters of a term (whole code points). */
@@ -195,7 +212,7 @@ function prefix(term: string, length: number): string {
 }
 
 /** Groups terms by prefix (two characters, or more where a group would pass the budget); each group's shard as JSON. */
-function shardTerms(terms: readonly string[], postings: ReadonlyMap<string, { size: number; json: () => string }>, depth = 2): Map<string, string> {
+function shardTerms(terms: readonly string[], postings: Postings, depth = 2): Map<string, string> {
   const groups = new Map<string, string[]>();
   for (const term of terms) {
     const key = prefix(term, depth);
@@ -204,11 +221,11 @@ function shardTerms(terms: readonly string[], postings: ReadonlyMap<string, { si
     else groups.set(key, [term]);
   }
   // (Written by hand: an object would list terms that look like numbers first.)
-  const json = (group: readonly string[]): string => `{${group.map((t) => `${JSON.stringify(t)}:${postings.get(t)?.json() ?? "[]"}`).join(",")}}`;
+  const json = (group: readonly string[]): string => `{${group.map((t) => `${JSON.stringify(t)}:${postings.json(t)}`).join(",")}}`;
   const shards = new Map<string, string>();
   for (const [key, group] of groups) {
     let size = 0;
-    for (const t of group) size += t.length + 4 + (postings.get(t)?.size ?? 0) * 4;
+    for (const t of group) size += t.length + 4 + postings.size(t) * 4;
     const longer = group.filter((t) => prefix(t, depth + 1) !== key);
     if (size > SHARD_BUDGET && longer.length > 0) {
       // Terms as short as the prefix itself stay in the prefix's own shard.
