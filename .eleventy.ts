@@ -30,8 +30,9 @@ export default function coursesite(eleventyConfig: UserConfig, mode: RunMode): B
   eleventyConfig.addGlobalData("templateEngineOverride", "md");
   // Eleventy allows setting folders here, not in a plugin.
   eleventyConfig.setLayoutsDirectory(LAYOUTS_DIR);
-  // Preview: a saved file is complete sooner than Eleventy's default 150 ms of watching it settle.
-  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
+  // Preview: a saved file is complete sooner than Eleventy's default 150 ms of watching it
+  // settle (editors write a file at once; one written more slowly builds again when it ends).
+  eleventyConfig.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 25, pollInterval: 10 } });
 
   eleventyConfig.addPlugin(frontMatterPlugin, build);
   eleventyConfig.addPlugin(pageUrlsPlugin, build);
