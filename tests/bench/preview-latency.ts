@@ -76,7 +76,8 @@ export async function measurePreview(course: string, module: string, saves = 5, 
     // Asked from Node: a browser that meets a closed port waits before it tries again.
     await until(
       async () => {
-        if (server.exitCode !== null) throw new Error(`preview bench: the server stopped:\n${log.slice(-2000)}`);
+        if (server.exitCode !== null || server.signalCode !== null)
+          throw new Error(`preview bench: the server stopped (exit code ${server.exitCode}, signal ${server.signalCode}):\n${log.slice(-2000)}`);
         return (await fetch(url).then(
           (r) => r.ok,
           () => false,
