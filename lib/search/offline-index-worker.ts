@@ -15,18 +15,19 @@ import { deserialize, serialize } from "node:v8";
 import { type MessagePort, parentPort, workerData } from "node:worker_threads";
 import { writeFileAtomic } from "../build/write-atomic.ts";
 import { type IndexedPage, PackedCache, renumbered, TermPool } from "./offline-index.ts";
-import { type EarlyRead, laidOutEntry, pageEntry, pageKey, readEarly, writeIndexFiles } from "./write-offline-index.ts";
+import { type EarlyRead, laidOutEntry, pageEntry, readEarly, writeIndexFiles } from "./write-offline-index.ts";
 
 /**
- * A page: its rendered Markdown, sent early (`early`); then the page laid out, as its
- * indexed part (`bytes`), or only its key when the memory has it (see `known` below), or
- * what the layout put around the Markdown sent early (`open`, `tail`). Or the end.
+ * A page: its rendered Markdown, sent early (`early`); then the page laid out, under its key
+ * (see `pageKey`): only the key when the memory has it (see `known` below), or with its
+ * indexed part (`bytes`), or with what the layout put around the Markdown sent early
+ * (`open`, `tail`). Or the end.
  */
 type Message =
   | { url: string; early: Uint8Array }
-  | { url: string; bytes: Uint8Array }
   | { url: string; key: string }
-  | { url: string; open: string; tail: string }
+  | { url: string; key: string; bytes: Uint8Array }
+  | { url: string; key: string; open: string; tail: string }
   | { finish: string };
 
 /** What one build leaves for the next; `version` is the code's (other code reads pages its own way). */
@@ -85,38 +86,21 @@ if (parentPort && options?.module === import.meta.url) {
       early.set(message.url, readEarly(decoder.decode(message.early)));
       return;
     }
-    if ("open" in message) {
-      const earlier = early.get(message.url);
-      early.delete(message.url);
-      if (!earlier) {
-        missing.push(message.url);
-        return;
-      }
-      const key = pageKey(message.url, message.open, earlier.content, message.tail);
-      let entry = memory?.entries.get(key);
-      if (entry === undefined) {
-        entry = laidOutEntry(message.url, message.open, earlier, message.tail, pool) ?? null;
-        read++;
-      }
-      pages.set(message.url, { key, entry });
-      return;
-    }
     if ("key" in message) {
-      early.delete(message.url);
-      const entry = memory?.entries.get(message.key);
-      if (entry === undefined) missing.push(message.url);
-      else pages.set(message.url, { key: message.key, entry });
-      return;
-    }
-    if ("url" in message) {
-      early.delete(message.url);
-      const key = pageKey(message.url, message.bytes);
+      const { url, key } = message;
+      const earlier = early.get(url);
+      early.delete(url);
       let entry = memory?.entries.get(key);
       if (entry === undefined) {
-        entry = pageEntry({ url: message.url, html: decoder.decode(message.bytes) }, pool) ?? null;
+        if ("bytes" in message) entry = pageEntry({ url, html: decoder.decode(message.bytes) }, pool) ?? null;
+        else if ("open" in message && earlier) entry = laidOutEntry(url, message.open, earlier, message.tail, pool) ?? null;
+        else {
+          missing.push(url);
+          return;
+        }
         read++;
       }
-      pages.set(message.url, { key, entry });
+      pages.set(url, { key, entry });
       return;
     }
     const packed = new PackedCache(memory?.packed);

@@ -141,12 +141,12 @@ export class SectionReader {
 
   /**
    * Whether `open` (an opening tag, and white space) leaves a reader where `inside(tag)`
-   * does: the same element, nothing skipped, no heading. (Only white space told apart,
-   * which the start of a section's text drops.)
+   * does (`tag` being the region's element, not a heading): the same element, opened and
+   * not skipped. (Only white space told apart, which the start of a section's text drops.)
    */
   static opensAs(open: string, tag: string): boolean {
     const [, name = "", attributes = ""] = /^<([a-zA-Z][\w-]*)([^>]*)>\s*$/.exec(open) ?? [];
-    return name.toLowerCase() === tag && !VOID.has(tag) && !attributes.endsWith("/") && !isSkipped(tag, attributes) && tag !== "h2" && tag !== "h3";
+    return name.toLowerCase() === tag && !attributes.endsWith("/") && !isSkipped(tag, attributes);
   }
 
   /** The sections read (once: the reader is done with). */

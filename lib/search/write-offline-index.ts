@@ -96,11 +96,9 @@ export interface OfflineIndexer {
   abandon(): Promise<void>;
 }
 
-/** What the worker's memory knows a page by: a hash of its URL and indexed part (given whole or in pieces). */
-export function pageKey(url: string, ...part: (string | Uint8Array)[]): string {
-  const hash = createHash("sha1").update(url).update("\0");
-  for (const piece of part) hash.update(piece);
-  return hash.digest("base64");
+/** What the worker's memory knows a page by: a hash of its URL and indexed part. */
+export function pageKey(url: string, part: string): string {
+  return createHash("sha1").update(url).update("\0").update(part).digest("base64");
 }
 
 /**
@@ -130,25 +128,24 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
   let ready: Promise<void> = Promise.resolve();
   const encoder = new TextEncoder();
   /** The Markdown of pages handed over early, by URL, until they are laid out. */
-  const readEarly = new Map<string, string>();
+  const earlyContent = new Map<string, string>();
   const post = (url: string, part: string): void => {
-    const content = readEarly.get(url);
-    readEarly.delete(url);
-    if (known) {
-      // Hashing the part takes a tenth of the time of encoding it for the worker.
-      const key = pageKey(url, part);
-      if (known.has(key)) {
-        worker?.postMessage({ url, key });
-        return;
-      }
+    const content = earlyContent.get(url);
+    earlyContent.delete(url);
+    // The key tells whether to send the page at all, and goes with it: the worker files the
+    // page under it. (Hashing the part takes a tenth of the time of encoding it for the worker.)
+    const key = pageKey(url, part);
+    if (known?.has(key)) {
+      worker?.postMessage({ url, key });
+      return;
     }
     const at = content ? part.indexOf(content) : -1;
     if (content && at > 0) {
-      worker?.postMessage({ url, open: part.slice(0, at), tail: part.slice(at + content.length) });
+      worker?.postMessage({ url, key, open: part.slice(0, at), tail: part.slice(at + content.length) });
       return;
     }
     const bytes = encoder.encode(part);
-    worker?.postMessage({ url, bytes }, [bytes.buffer]);
+    worker?.postMessage({ url, key, bytes }, [bytes.buffer]);
   };
   const sendKept = (): void => {
     for (const page of kept?.splice(0) ?? []) post(page.url, page.part);
@@ -205,12 +202,12 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
     },
     early(url, content) {
       started();
-      readEarly.set(url, content);
+      earlyContent.set(url, content);
       const bytes = encoder.encode(content);
       worker?.postMessage({ url, early: bytes }, [bytes.buffer]);
     },
     async finish(siteDir) {
-      readEarly.clear();
+      earlyContent.clear();
       started();
       await Promise.race([ready, failed]);
       const running = worker as Worker;
@@ -234,7 +231,7 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
     },
     async abandon() {
       kept = undefined;
-      readEarly.clear();
+      earlyContent.clear();
       knownFrom?.close();
       await worker?.terminate();
     },

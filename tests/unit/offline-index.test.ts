@@ -29,7 +29,7 @@ const words = (page: IndexedPage | null, terms: readonly string[]): string[] => 
 
 import { indexedRegionStart, pageSections, SectionReader } from "../../lib/search/page-sections.ts";
 import { tokenize } from "../../lib/search/tokenize.ts";
-import { laidOutEntry, pageEntry, pageKey, readEarly } from "../../lib/search/write-offline-index.ts";
+import { laidOutEntry, pageEntry, readEarly } from "../../lib/search/write-offline-index.ts";
 
 describe("tokenize", () => {
   it("lower-cases, folds accents and keeps dotted names whole and split", () => {
@@ -117,9 +117,6 @@ describe("reading a page's Markdown before its layout", () => {
     const naive = readEarly(content).reader;
     naive.read(tail);
     assert.equal(naive.end().length, 3);
-  });
-  it("tells the early read's key from the whole part's: the same", () => {
-    assert.equal(pageKey("u.html", "<article>", content, tail), pageKey("u.html", `<article>${content}${tail}`));
   });
 });
 
