@@ -56,8 +56,35 @@ export function highlightKey(code: string, lang: string, options: HighlightOptio
     .digest("base64url");
 }
 
+/**
+ * The themes' colour pairs, numbered in the order of their rules: a pair in it gets a class
+ * of two or three characters (`t` and its number with the font style), where a hash of the
+ * style takes eight. Tokens carry a class each, so on the 1,000-module bench this was
+ * 1 MB of the pages. The numbering comes from the themes alone, so it is the same in every
+ * build of one Shiki version (which the highlight cache's version includes).
+ */
+export type Palette = ReadonlyMap<string, number>;
+
+const pairKey = (light: string, dark: string): string => `${light}|${dark}`;
+
+/** The palette of colour pairs, in the order given (duplicates keep their first number). */
+export function paletteOf(pairs: Iterable<readonly [string, string]>): Palette {
+  const palette = new Map<string, number>();
+  for (const [light, dark] of pairs) {
+    const key = pairKey(light.toUpperCase(), dark.toUpperCase());
+    if (!palette.has(key)) palette.set(key, palette.size);
+  }
+  return palette;
+}
+
+/** Font styles are Shiki's bit flags (italic, bold, underline, strikethrough): below 16. */
+const FONT_STYLES = 16;
+
 /** A short class name for a token style, the same in every build. */
-export function styleClass(style: TokenStyle): string {
+export function styleClass(style: TokenStyle, palette?: Palette): string {
+  const number = palette?.get(pairKey(style.light, style.dark));
+  if (number !== undefined && style.fontStyle >= 0 && style.fontStyle < FONT_STYLES) return `t${(number * FONT_STYLES + style.fontStyle).toString(36)}`;
+  // A colour outside the themes' pairs (none today): a hash, whose "s" keeps it apart.
   let hash = 0x811c9dc5;
   const text = `${style.light}|${style.dark}|${style.fontStyle}`;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
@@ -83,21 +110,22 @@ export interface Token {
   readonly style?: TokenStyle | undefined;
 }
 
+/** How tokens are written: what needs no span, how classes are named, or colours inline. */
+export interface TokenLook {
+  /** The themes' default colours: tokens in them need no span. */
+  readonly defaults?: TokenStyle | undefined;
+  readonly palette?: Palette | undefined;
+  /** Colours on the spans instead of classes (for a block highlighted after the stylesheet was written). */
+  readonly inline?: boolean | undefined;
+}
+
 /**
  * The <pre> for lines of tokens; tokens in the default colours need no span, and a line
  * needs one only to be marked (highlighted, a diff's added or removed line) or numbered:
- * Shiki's span on every line was 3 MB of the 1,000-module course's 38 MB of pages. With
- * `inline`, colours are written on the spans instead of classes (for a block highlighted
- * after the stylesheet was written).
+ * Shiki's span on every line was 3 MB of the 1,000-module course's 38 MB of pages.
  */
-export function renderLines(
-  lines: readonly (readonly Token[])[],
-  source: string,
-  lang: string,
-  options: HighlightOptions,
-  defaults?: TokenStyle,
-  inline = false,
-): Highlighted {
+export function renderLines(lines: readonly (readonly Token[])[], source: string, lang: string, options: HighlightOptions, look: TokenLook = {}): Highlighted {
+  const { defaults, palette, inline = false } = look;
   const styles: Record<string, TokenStyle> = {};
   const highlighted = new Set(options.highlight ?? []);
   const sourceLines = source.split("\n");
@@ -117,7 +145,7 @@ export function renderLines(
       for (const token of tokens) {
         const isDefault =
           !token.style || (defaults && token.style.light === defaults.light && token.style.dark === defaults.dark && token.style.fontStyle === 0);
-        const name = isDefault || !token.style ? undefined : styleClass(token.style);
+        const name = isDefault || !token.style ? undefined : styleClass(token.style, palette);
         if (name && token.style) styles[name] = token.style;
         if (name !== open) {
           if (open) html += "</span>";

@@ -77,8 +77,9 @@ function readHtmlFile(file: string, version: string, stamp: string): { has(key: 
 export function cacheVersion(): string {
   const shiki = (createRequire(import.meta.url)("shiki/package.json") as { version: string }).version;
   const hash = createHash("sha1").update(`3|${shiki}|${THEMES.light}|${THEMES.dark}|`);
-  // The renderer decides the HTML; the block finder decides which blocks a file has.
-  for (const source of ["./code-highlighter.ts", "./code-requests.ts", "./fence-info.ts"])
+  // The renderer and the themes' pairing decide the HTML (class names included); the
+  // block finder decides which blocks a file has.
+  for (const source of ["./code-highlighter.ts", "./shiki-highlighter.ts", "./code-requests.ts", "./fence-info.ts"])
     hash.update(readFileSync(fileURLToPath(new URL(source, import.meta.url))));
   return hash.digest("hex");
 }

@@ -45,7 +45,7 @@ export function iconSvg(name: string): string | undefined {
       ? readFileSync(file, "utf8")
           .replace(/<!--[\s\S]*?-->/g, "")
           .replace(/\s(id|width|height|class)="[^"]*"/g, "")
-          .replace(/<svg\b/, `<svg class="icon-inline" width="1em" height="1em" fill="currentColor" aria-hidden="true" focusable="false"`)
+          .replace(/<svg\b/, `<svg class="icon-inline" width="1em" height="1em" fill="currentColor" aria-hidden="true"`)
           .trim()
       : undefined;
     cache.set(name, svg);

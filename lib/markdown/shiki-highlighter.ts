@@ -6,7 +6,7 @@
  */
 
 import { type BundledLanguage, bundledLanguages, createHighlighter, createJavaScriptRegexEngine, type Highlighter, type ThemeRegistration } from "shiki";
-import { type CodeHighlighter, isPlainLanguage, renderLines, THEMES, type TokenStyle } from "./code-highlighter.ts";
+import { type CodeHighlighter, isPlainLanguage, paletteOf, renderLines, THEMES, type TokenLook, type TokenStyle } from "./code-highlighter.ts";
 
 /** Whether Shiki can highlight this language name (or alias). */
 export function isKnownLanguage(lang: string): boolean {
@@ -62,6 +62,8 @@ export async function createCodeHighlighter(): Promise<CodeHighlighter> {
   const defaults: TokenStyle = { light: lightTheme.fg.toUpperCase(), dark: darkTheme.fg.toUpperCase(), fontStyle: 0 };
   const paired = pairedTheme(lightTheme, darkTheme);
   if (paired) await shiki.loadTheme(paired.theme);
+  const palette = paired ? paletteOf(paired.colors.values()) : undefined;
+  const look: TokenLook = { defaults, palette };
   return {
     async ensureLanguages(names) {
       const missing = [...new Set([...names].map((n) => n.toLowerCase()))].filter((n) => !loaded.has(n) && isKnownLanguage(n));
@@ -84,7 +86,7 @@ export async function createCodeHighlighter(): Promise<CodeHighlighter> {
             return { content: t.content, style: { light, dark, fontStyle: Math.max(0, t.fontStyle ?? 0) } };
           }),
         );
-        return renderLines(lines, code, name, options, defaults, inline);
+        return renderLines(lines, code, name, options, { ...look, inline });
       }
       const { tokens } = shiki.codeToTokens(code, { lang: name as BundledLanguage, themes: THEMES, defaultColor: false });
       const lines = tokens.map((line) =>
@@ -97,7 +99,7 @@ export async function createCodeHighlighter(): Promise<CodeHighlighter> {
           },
         })),
       );
-      return renderLines(lines, code, name, options, defaults, inline);
+      return renderLines(lines, code, name, options, { ...look, inline });
     },
   };
 }

@@ -33,5 +33,17 @@ export interface Favicon {
 export function faviconOf(file: string, sitePath: string): Favicon {
   const type = TYPES[extname(file).toLowerCase()] ?? "image/x-icon";
   if (statSync(file).size > INLINE_FAVICON_LIMIT) return { href: sitePath, type, inline: false };
-  return { href: `data:${type};base64,${readFileSync(file).toString("base64")}`, type, inline: true };
+  const bytes = readFileSync(file);
+  const href = type === "image/svg+xml" ? svgDataUrl(bytes.toString("utf8")) : `data:${type};base64,${bytes.toString("base64")}`;
+  return { href, type, inline: true };
+}
+
+/**
+ * An SVG as a data: URL of its text, not base64: shorter, and text that gzip compresses
+ * (our icon: 440 bytes in base64, 170 of them after compression, on every page). What a
+ * URL or a double-quoted HTML attribute would misread is escaped: quotes, `<`, `>`, `&`,
+ * `#`, `%`, line breaks, and anything outside ASCII.
+ */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml,${svg.trim().replace(/[^ !$'()*+,\-./0-9:;=?@A-Z[\]_a-z~]/gu, (c) => encodeURIComponent(c))}`;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { before, describe, it } from "node:test";
 import { createSiteMap } from "../../lib/content/site-map.ts";
-import { type CodeHighlighter, fenceLanguages, highlightKey, styleClass, styleRules } from "../../lib/markdown/code-highlighter.ts";
+import { type CodeHighlighter, fenceLanguages, highlightKey, paletteOf, styleClass, styleRules } from "../../lib/markdown/code-highlighter.ts";
 import { codeRequests } from "../../lib/markdown/code-requests.ts";
 import { createMarkdown } from "../../lib/markdown/create-markdown.ts";
 import { githubSlug } from "../../lib/markdown/heading-ids.ts";
@@ -97,7 +97,7 @@ describe("code blocks", () => {
     );
     assert.match(
       html,
-      /<pre class="shiki" tabindex="0"><code>x <span class="s[0-9a-z]+">=<\/span> <span class="s[0-9a-z]+">1<\/span><\/code><\/pre>/,
+      /<pre class="shiki" tabindex="0"><code>x <span class="t[0-9a-z]{1,2}">=<\/span> <span class="t[0-9a-z]{1,2}">1<\/span><\/code><\/pre>/,
       "a line is marked only when it has to be (highlighted, numbered, a diff's)",
     );
     assert.doesNotMatch(html, /\n<\/code>/, "no empty trailing line");
@@ -168,6 +168,28 @@ describe("highlighted code's styles", () => {
     assert.equal(styleClass(style), styleClass({ ...style }));
     assert.notEqual(styleClass(style), styleClass({ ...style, fontStyle: 0 }));
     assert.equal(styleRules({ [styleClass(style)]: style }), `.shiki .${styleClass(style)}{color:light-dark(#CF222E,#FF7B72);font-style:italic}`);
+  });
+  it("gives the themes' colour pairs short classes, distinct for every pair and font style", () => {
+    const palette = paletteOf([
+      ["#cf222e", "#ff7b72"],
+      ["#0550AE", "#79C0FF"],
+      ["#CF222E", "#FF7B72"],
+    ]);
+    assert.equal(palette.size, 2, "a pair named twice keeps its first number");
+    const names = new Set<string>();
+    for (const [light, dark] of [
+      ["#CF222E", "#FF7B72"],
+      ["#0550AE", "#79C0FF"],
+    ])
+      for (let fontStyle = 0; fontStyle < 16; fontStyle++) {
+        const name = styleClass({ light: light ?? "", dark: dark ?? "", fontStyle }, palette);
+        assert.match(name, /^t[0-9a-z]{1,2}$/);
+        names.add(name);
+      }
+    assert.equal(names.size, 32);
+    const outside = { light: "#123456", dark: "#654321", fontStyle: 0 };
+    assert.equal(styleClass(outside, palette), styleClass(outside), "a colour outside the palette is named by its hash");
+    assert.match(styleClass(outside), /^s/);
   });
 });
 
