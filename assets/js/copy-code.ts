@@ -1,5 +1,7 @@
 /** Copy buttons on code blocks: copy the block's text, and say so on the button and to screen readers. */
 
+import { makeElement } from "./make-element.ts";
+
 async function copyText(text: string): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
@@ -32,12 +34,14 @@ function announcer(): HTMLElement {
   return region;
 }
 
+/** A copy button on each code block, before its <pre> (where a block's title is above it). */
 export function enableCopyButtons(): void {
-  for (const button of document.querySelectorAll<HTMLButtonElement>(".copy-code")) {
-    const code = button.parentElement?.querySelector("pre code");
-    if (!code) continue;
-    button.hidden = false;
-    button.setAttribute("aria-label", "Copy code to clipboard");
+  for (const block of document.querySelectorAll<HTMLElement>(".code-block")) {
+    const pre = block.querySelector(":scope > pre");
+    const code = pre?.querySelector("code");
+    if (!pre || !code) continue;
+    const button = makeElement<HTMLButtonElement>('<button type="button" class="copy-code" aria-label="Copy code to clipboard">Copy</button>');
+    pre.before(button);
     button.addEventListener("click", async () => {
       // Annotation numbers are links added to the code, not part of it.
       const copy = code.cloneNode(true) as HTMLElement;

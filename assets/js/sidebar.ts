@@ -3,24 +3,34 @@
  * each; on phones the whole sidebar becomes a menu behind the header's menu button.
  */
 
+import { chevron } from "../../layouts/parts/icon-shapes.ts";
+import { makeElement } from "./make-element.ts";
+
 function setOpen(item: HTMLElement, toggle: HTMLButtonElement, open: boolean): void {
   item.classList.toggle("is-open", open);
   toggle.setAttribute("aria-expanded", String(open));
 }
 
-function enableToggles(sidebar: HTMLElement): void {
-  for (const toggle of sidebar.querySelectorAll<HTMLButtonElement>(".nav-toggle")) {
-    const item = toggle.closest<HTMLElement>("li");
-    if (!item) continue;
-    toggle.hidden = false;
+/** A toggle for each branch the layout put in a `.nav-row` (its link, then its list). */
+function addToggles(sidebar: HTMLElement): void {
+  for (const row of sidebar.querySelectorAll<HTMLElement>(".nav-row")) {
+    const item = row.parentElement;
+    const list = row.nextElementSibling;
+    if (!item || !list?.id) continue;
+    const toggle = makeElement<HTMLButtonElement>(`<button type="button" class="nav-toggle">${chevron}<span class="visually-hidden"></span></button>`);
+    toggle.setAttribute("aria-controls", list.id);
+    setOpen(item, toggle, item.classList.contains("is-open"));
+    const title = row.querySelector("a")?.firstChild?.textContent ?? "";
+    const label = toggle.querySelector(".visually-hidden");
+    if (label) label.textContent = `${title}: show or hide its pages`;
     toggle.addEventListener("click", () => setOpen(item, toggle, !item.classList.contains("is-open")));
+    row.append(toggle);
   }
 }
 
 function enablePhoneMenu(sidebar: HTMLElement): void {
   const button = document.querySelector<HTMLButtonElement>(".menu-button");
   if (!button) return;
-  button.hidden = false;
   const close = (returnFocus: boolean): void => {
     sidebar.classList.remove("is-open");
     button.setAttribute("aria-expanded", "false");
@@ -43,10 +53,23 @@ function enablePhoneMenu(sidebar: HTMLElement): void {
   });
 }
 
+/**
+ * Scrolls the sidebar to the current page's link when it is out of view. Not with
+ * scrollIntoView: Chromium then starts keyboard navigation from the link, so the first Tab
+ * passed over the skip link (even when nothing had to scroll).
+ */
+function revealCurrent(sidebar: HTMLElement): void {
+  const current = sidebar.querySelector('[aria-current="page"]');
+  if (!current) return;
+  const view = sidebar.getBoundingClientRect();
+  const item = current.getBoundingClientRect();
+  if (item.top < view.top || item.bottom > view.bottom) sidebar.scrollTop += item.top - view.top - (view.height - item.height) / 2;
+}
+
 export function enableSidebar(): void {
   const sidebar = document.getElementById("sidebar");
   if (!sidebar) return;
-  enableToggles(sidebar);
+  addToggles(sidebar);
   enablePhoneMenu(sidebar);
-  sidebar.querySelector('[aria-current="page"]')?.scrollIntoView({ block: "nearest" });
+  revealCurrent(sidebar);
 }

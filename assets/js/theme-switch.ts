@@ -27,6 +27,5 @@ export function enableThemeSwitch(): void {
   const button = document.querySelector<HTMLButtonElement>(".theme-button");
   if (!button) return;
   apply(current(), button);
-  button.hidden = false;
   button.addEventListener("click", () => apply(NEXT[current()], button));
 }

@@ -1,40 +1,6 @@
-/**
- * Inline SVG icons (decorative: hidden from assistive technology; the control around them
- * carries the name). No `focusable="false"`: only Internet Explorer put SVGs in the tab order.
- */
+/** The icons for the layouts, as markup they can interpolate (see icon-shapes.ts). */
 
 import { raw, type SafeHtml } from "../../lib/layout/html.ts";
+import * as shapes from "./icon-shapes.ts";
 
-const svg = (body: string): SafeHtml =>
-  raw(
-    `<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${body}</svg>`,
-  );
-
-export const icons: Record<string, SafeHtml> = {
-  menu: svg('<path d="M4 6h16M4 12h16M4 18h16"/>'),
-  close: svg('<path d="M6 6l12 12M18 6L6 18"/>'),
-  search: svg('<circle cx="11" cy="11" r="7"/><path d="M20 20l-3.5-3.5"/>'),
-  sun: svg('<circle cx="12" cy="12" r="4"/><path d="M12 2v2M12 20v2M4.9 4.9l1.4 1.4M17.7 17.7l1.4 1.4M2 12h2M20 12h2M4.9 19.1l1.4-1.4M17.7 6.3l1.4-1.4"/>'),
-  moon: svg('<path d="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z"/>'),
-  auto: svg('<circle cx="12" cy="12" r="9"/><path d="M12 3v18" /><path d="M12 3a9 9 0 0 1 0 18z" fill="currentColor"/>'),
-  chevron: svg('<path d="M9 6l6 6-6 6"/>'),
-  external: svg('<path d="M14 4h6v6M20 4l-9 9M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5"/>'),
-  edit: svg('<path d="M4 20h4L19 9l-4-4L4 16z"/>'),
-  // Link icons (config: header_links / footer_links, `icon:`).
-  github: svg(
-    '<path d="M9 19c-4.3 1.4-4.3-2.5-6-3m12 5v-3.5c0-1 .1-1.4-.5-2 2.8-.3 5.5-1.4 5.5-6a4.6 4.6 0 0 0-1.3-3.2 4.2 4.2 0 0 0-.1-3.2s-1.1-.3-3.5 1.3a12.3 12.3 0 0 0-6.2 0C6.5 2.8 5.4 3.1 5.4 3.1a4.2 4.2 0 0 0-.1 3.2A4.6 4.6 0 0 0 4 9.5c0 4.6 2.7 5.7 5.5 6-.6.6-.6 1.2-.5 2V21"/>',
-  ),
-  gitlab: svg('<path d="M12 21l-9-7 3-11 3 8h6l3-8 3 11z"/>'),
-  chat: svg('<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.7A8 8 0 1 1 21 12z"/>'),
-  slack: svg('<path d="M9 3v18M15 3v18M3 9h18M3 15h18"/>'),
-  discord: svg(
-    '<path d="M8 8c3-1 5-1 8 0M8 16c3 1 5 1 8 0M7 7l-2 10 3 2 1-2M17 7l2 10-3 2-1-2"/><circle cx="9.5" cy="12" r="1"/><circle cx="14.5" cy="12" r="1"/>',
-  ),
-  email: svg('<rect x="3" y="5" width="18" height="14" rx="2"/><path d="M3 7l9 6 9-6"/>'),
-  website: svg('<circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18"/>'),
-  video: svg('<rect x="3" y="6" width="13" height="12" rx="2"/><path d="M16 10l5-3v10l-5-3z"/>'),
-  book: svg('<path d="M4 4h7a3 3 0 0 1 3 3v13a2 2 0 0 0-2-2H4zM20 4h-4a2 2 0 0 0-2 2"/>'),
-  calendar: svg('<rect x="3" y="5" width="18" height="16" rx="2"/><path d="M3 10h18M8 3v4M16 3v4"/>'),
-  previous: svg('<path d="M15 6l-6 6 6 6"/>'),
-  next: svg('<path d="M9 6l6 6-6 6"/>'),
-};
+export const icons: Record<string, SafeHtml> = Object.fromEntries(Object.entries(shapes).map(([name, markup]) => [name, raw(markup)]));

@@ -1,7 +1,8 @@
 /**
  * Sidebar: needs the sidebar view; renders the whole course tree as nested lists,
  * the current page marked with aria-current and its ancestors open. Every branch is
- * in the HTML; the page script collapses closed branches and adds toggle buttons.
+ * in the HTML; the page script collapses closed branches and adds their toggle buttons
+ * (to each `.nav-row`, for the list its `aria-controls` names).
  * Recursion as a list + item pair, as in Just the Docs. The markup is kept bare (a leaf
  * is `<li><a>`; styles hang off the sidebar) because it is repeated on every page: at
  * 1,000 modules each byte per item is about 70 KB of the site.
@@ -12,7 +13,6 @@ import type { CoursePage } from "../../lib/course/course-model.ts";
 import { html, type SafeHtml } from "../../lib/layout/html.ts";
 import type { NavNode } from "../../lib/nav/course-nav.ts";
 import type { SidebarView } from "../../lib/page/page-view.ts";
-import { icons } from "./icons.ts";
 
 export function sidebar(view: SidebarView): SafeHtml {
   return html`<nav class="sidebar" id="sidebar" aria-label="Course">${navList(view.roots, view)}</nav>`;
@@ -49,5 +49,5 @@ function branch(node: NavNode<CoursePage>, view: SidebarView, open: boolean): Sa
   const link = html`<a href="${view.hrefTo(url)}"${current ? html` aria-current="page"` : ""}>${title}${tasks ? html`<span class="nav-progress" hidden></span>` : ""}</a>`;
   const attributes = html`${open ? html` class="is-open"` : ""}${tasks ? html` data-url="${url}" data-tasks="${tasks}"` : ""}`;
   if (!showChildren) return html`<li${attributes}>${link}</li>`;
-  return html`<li${attributes}><div class="nav-row">${link}<button type="button" class="nav-toggle" aria-controls="${listId}" aria-expanded="${open ? "true" : "false"}" hidden>${icons.chevron}<span class="visually-hidden">${title}: show or hide its pages</span></button></div>${navList(node.children, view, listId)}</li>`;
+  return html`<li${attributes}><div class="nav-row">${link}</div>${navList(node.children, view, listId)}</li>`;
 }

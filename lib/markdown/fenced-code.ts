@@ -44,6 +44,6 @@ export function fencedCode(md: MarkdownIt, highlighter: CodeHighlighter, context
     }
     const label = known && info.lang ? ` data-lang="${escapeHtml(info.lang)}"` : "";
     const title = info.title ? `<div class="code-title">${escapeHtml(info.title)}</div>` : "";
-    return `<div class="code-block${info.title ? " has-title" : ""}"${label}>${title}<button type="button" class="copy-code" data-pagefind-ignore hidden>Copy</button>${html}</div>\n`;
+    return `<div class="code-block${info.title ? " has-title" : ""}"${label}>${title}${html}</div>\n`;
   };
 }

@@ -67,6 +67,19 @@ describe("navigation", () => {
     await page.context().close();
   });
 
+  it("scrolls the sidebar to the current page's link when it is out of view", async () => {
+    const page = await open("s2_next/m3_git.html", { width: 1280, height: 200 });
+    const inView = (): Promise<boolean> =>
+      page.evaluate(() => {
+        const sidebar = document.getElementById("sidebar")?.getBoundingClientRect();
+        const link = document.querySelector('.sidebar [aria-current="page"]')?.getBoundingClientRect();
+        return !!sidebar && !!link && link.top >= sidebar.top && link.bottom <= sidebar.bottom;
+      });
+    assert.ok(await page.evaluate(() => (document.getElementById("sidebar")?.scrollTop ?? 0) > 0), "the sidebar scrolled");
+    assert.ok(await inView());
+    await page.context().close();
+  });
+
   it("jumps past the header and sidebar with the skip link", async () => {
     const page = await open("s1_start/m1_terminal.html");
     await page.keyboard.press("Tab");
