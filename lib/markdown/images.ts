@@ -1,7 +1,9 @@
 /**
  * markdown-it plugin: images that load well and open large.
- * - Every image gets `loading="lazy"` and, when it is a file of the course, its
- *   `width` and `height` (read from the file), so nothing shifts as it loads.
+ * - Every image but a page's first gets `loading="lazy"`, and when it is a file of the
+ *   course its `width` and `height` (read from the file), so nothing shifts as it loads.
+ *   The first loads with the page: it is often in view at once, where waiting for layout
+ *   to start it only delays it, and a page that has loaded has its first figure.
  * - An image alone in its paragraph with a title (`![alt](x.svg "Caption")`) becomes a
  *   <figure> with that caption.
  * - A Markdown image that is not already a link links to the full-size file; the page
@@ -51,18 +53,19 @@ function sizeOf(src: string, context: RenderContext | undefined): Size | undefin
   return resolved.kind === "file" ? imageFileSize(resolved.path) : undefined;
 }
 
-function decorateImage(token: Token, context: RenderContext | undefined): void {
+function decorateImage(token: Token, context: RenderContext | undefined, lazy: boolean): void {
   const src = String(token.attrGet("src") ?? "");
   const add = dimensions(sizeOf(src, context), token.attrGet("width")?.toString(), token.attrGet("height")?.toString());
   if (add.width) token.attrSet("width", add.width);
   if (add.height) token.attrSet("height", add.height);
-  if (token.attrGet("loading") === null) token.attrSet("loading", "lazy");
+  if (lazy && token.attrGet("loading") === null) token.attrSet("loading", "lazy");
   if (token.attrGet("decoding") === null) token.attrSet("decoding", "async");
 }
 
 const RAW_IMG = /<img\b([^>]*?)(\/?)>/gi;
 
-function decorateRawImages(markup: string, context: RenderContext | undefined): string {
+/** Decorates the <img> tags in raw HTML; `lazy` tells, image by image, whether it may wait. */
+function decorateRawImages(markup: string, context: RenderContext | undefined, lazy: () => boolean): string {
   return markup.replace(RAW_IMG, (whole, attributes: string, slash: string) => {
     const attr = (name: string): string | undefined =>
       new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, "i")
@@ -75,7 +78,7 @@ function decorateRawImages(markup: string, context: RenderContext | undefined): 
     let extra = "";
     if (add.width) extra += ` width="${add.width}"`;
     if (add.height) extra += ` height="${add.height}"`;
-    if (!attr("loading")) extra += ' loading="lazy"';
+    if (lazy() && !attr("loading")) extra += ' loading="lazy"';
     if (!attr("decoding")) extra += ' decoding="async"';
     return `<img${attributes}${extra}${slash}>`;
   });
@@ -99,9 +102,11 @@ export function images(md: MarkdownIt, contextOf: ContextOf): void {
   md.core.ruler.push("images", (state) => {
     const context = contextOf(state.env);
     const tokens = state.tokens;
+    let seen = 0;
+    const lazy = (): boolean => seen++ > 0;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token;
-      if (token.type === "html_block") token.content = decorateRawImages(token.content, context);
+      if (token.type === "html_block") token.content = decorateRawImages(token.content, context, lazy);
       const figure = isFigureParagraph(tokens, i);
       if (figure) {
         const caption = md.utils.escapeHtml(String(figure.attrGet("title")));
@@ -115,12 +120,12 @@ export function images(md: MarkdownIt, contextOf: ContextOf): void {
       for (const child of token.children) {
         if (child.type === "link_open") insideLink++;
         if (child.type === "link_close") insideLink--;
-        if (child.type === "html_inline") child.content = decorateRawImages(child.content, context);
+        if (child.type === "html_inline") child.content = decorateRawImages(child.content, context, lazy);
         if (child.type !== "image") {
           children.push(child);
           continue;
         }
-        decorateImage(child, context);
+        decorateImage(child, context, lazy());
         if (insideLink > 0) {
           children.push(child);
           continue;

@@ -73,9 +73,10 @@ describe("links and images", () => {
     assert.match(html, /<a href="\.\.\/index\.html#setup">home<\/a>/);
     assert.match(
       html,
-      /<a href="\.\.\/figures\/a\.png" class="lightbox-link"><img src="\.\.\/figures\/a\.png" alt="fig" loading="lazy" decoding="async"><\/a>/,
+      /<a href="\.\.\/figures\/a\.png" class="lightbox-link"><img src="\.\.\/figures\/a\.png" alt="fig" decoding="async"><\/a>/,
+      "the page's first image loads with it",
     );
-    assert.match(html, /<img src="\.\.\/figures\/a\.png" width="10" alt="" loading="lazy" decoding="async">/);
+    assert.match(html, /<img src="\.\.\/figures\/a\.png" width="10" alt="" loading="lazy" decoding="async">/, "the next waits until it is near");
     assert.deepEqual(reports, []);
   });
   it("reports a link to a missing file at its file line", () => {
