@@ -6,14 +6,14 @@
  * by class, so this runs first.
  */
 
-import { auto, menu, moon, search, sun } from "../../layouts/parts/icon-shapes.ts";
+import { auto, iconSvg, menu, moon, search, sun } from "../../layouts/parts/icon-shapes.ts";
 import { makeElement } from "./make-element.ts";
 
-const MENU_BUTTON = `<button type="button" class="icon-button menu-button" aria-controls="sidebar" aria-expanded="false">${menu}<span class="visually-hidden">Course menu</span></button>`;
+const MENU_BUTTON = `<button type="button" class="icon-button menu-button" aria-controls="sidebar" aria-expanded="false">${iconSvg(menu)}<span class="visually-hidden">Course menu</span></button>`;
 
 const SEARCH = `<div class="search" role="search" hidden>
 <label class="visually-hidden" for="search-input">Search the course</label>
-<span class="search-icon">${search}</span>
+<span class="search-icon">${iconSvg(search)}</span>
 <input type="search" id="search-input" class="search-input" placeholder="Search" autocomplete="off" spellcheck="false" aria-describedby="search-status" aria-controls="search-results">
 <kbd class="search-key" aria-hidden="true">/</kbd>
 <div class="search-panel" id="search-results" hidden>
@@ -23,7 +23,7 @@ const SEARCH = `<div class="search" role="search" hidden>
 </div>`;
 
 // One icon per setting; the stylesheet shows the one of the current theme.
-const THEME_BUTTON = `<button type="button" class="icon-button theme-button" aria-label="Colour theme: follow the system">${auto}${sun}${moon}</button>`;
+const THEME_BUTTON = `<button type="button" class="icon-button theme-button" aria-label="Colour theme: follow the system">${iconSvg(auto)}${iconSvg(sun)}${iconSvg(moon)}</button>`;
 
 export function addHeaderControls(): void {
   const header = document.querySelector<HTMLElement>(".site-header");

@@ -3,6 +3,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { before, describe, it } from "node:test";
+import * as shapes from "../../layouts/parts/icon-shapes.ts";
 import { type BuildResult, build, NEEDS_SHARED, SHARED, sidebarTitles, urlsIn } from "./build-helper.ts";
 
 let site: BuildResult;
@@ -173,6 +174,11 @@ describe("the page", () => {
     assert.match(csp, /default-src 'self'/);
     assert.equal((page.match(/<script>/g) ?? []).length, 1);
     assert.doesNotMatch(page, /\son[a-z]+="/, "no inline event handlers");
+  });
+  it("has a page script with the icons of the controls it makes, and no others", () => {
+    const script = site.read("assets/site.js");
+    for (const used of [shapes.menu, shapes.search, shapes.sun, shapes.moon, shapes.chevron]) assert.ok(script.includes(used));
+    for (const unused of [shapes.github, shapes.edit, shapes.calendar]) assert.ok(!script.includes(unused), "every page's first visit pays for it");
   });
 });
 
