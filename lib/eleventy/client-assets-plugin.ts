@@ -44,28 +44,34 @@ const hashOf = (data: string | Uint8Array): string => createHash("sha256").updat
 
 export interface Bundle {
   readonly js: Uint8Array;
+  /** The search's code, which the page script loads when a reader turns to the search field. */
+  readonly searchJs: Uint8Array;
   readonly css: string;
 }
 
-/** Bundles the browser's script and stylesheet. */
+const BROWSERS = ["es2020", "chrome100", "firefox100", "safari15"];
+
+/**
+ * Bundles the browser's scripts and stylesheet. The search's script comes first: the page
+ * script is given its versioned URL, so that a new search script gives a new page script.
+ */
 export async function bundleClientAssets(projectRoot: string): Promise<Bundle> {
   const assets = join(projectRoot, "assets");
+  const common = { bundle: true, minify: true, format: "iife", target: BROWSERS, write: false, logLevel: "silent", legalComments: "none" } as const;
+  const search = await esbuild({ ...common, entryPoints: [join(assets, "js/search/sources.ts")], outfile: "out/search.js" });
+  const searchJs = search.outputFiles[0]?.contents;
+  if (!searchJs) throw new Error("esbuild produced no search.js");
   const result = await esbuild({
+    ...common,
     entryPoints: { site: join(assets, "js/main.ts"), style: join(assets, "css/main.css") },
-    bundle: true,
-    minify: true,
-    format: "iife",
-    target: ["es2020", "chrome100", "firefox100", "safari15"],
-    write: false,
     outdir: "out",
-    logLevel: "silent",
-    legalComments: "none",
     loader: { ".woff2": "file" },
+    define: { SEARCH_SCRIPT: JSON.stringify(`assets/search.js?v=${hashOf(searchJs)}`) },
   });
   const js = result.outputFiles.find((f) => f.path.endsWith("site.js"));
   const css = result.outputFiles.find((f) => f.path.endsWith("style.css"));
   if (!js || !css) throw new Error("esbuild produced no site.js or style.css");
-  return { js: js.contents, css: css.text };
+  return { js: js.contents, searchJs, css: css.text };
 }
 
 /** The web app manifest: lets a phone add the course to its home screen with a name and icon. */
@@ -101,6 +107,7 @@ export async function writeClientAssets(
   const mathCss = `${css}\n${await copyKatex(target)}\n`;
   await Promise.all([
     writeFile(join(target, "site.js"), bundle.js),
+    writeFile(join(target, "search.js"), bundle.searchJs),
     writeFile(join(target, "site.css"), css),
     writeFile(join(target, "site-math.css"), mathCss),
     writeFile(join(target, "manifest.webmanifest"), webManifest(site.title, site.description)),

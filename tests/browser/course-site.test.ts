@@ -112,6 +112,12 @@ describe("theme", () => {
 describe("search", () => {
   it("finds a word with the keyboard shortcut and opens the result at its page", async () => {
     const page = await open("timeplan.html");
+    const loaded = (): Promise<string[]> => page.evaluate(() => performance.getEntriesByType("resource").map((entry) => new URL(entry.name).pathname));
+    assert.deepEqual(
+      (await loaded()).filter((path) => /search\.js|pagefind/.test(path)),
+      [],
+      "the search's code and index wait until the reader turns to the field",
+    );
     await page.keyboard.press("/");
     assert.equal(await page.evaluate(() => document.activeElement?.id), "search-input");
     await page.keyboard.type("fernweh");
@@ -119,6 +125,7 @@ describe("search", () => {
     await result.waitFor();
     assert.equal(await result.locator(".search-result-title").textContent(), "M1 - Terminal");
     assert.match((await result.locator(".search-result-excerpt").innerHTML()) ?? "", /<mark>Fernweh<\/mark>/i);
+    assert.ok((await loaded()).includes("/course/assets/search.js"));
     await page.keyboard.press("ArrowDown");
     await page.keyboard.press("Enter");
     await page.waitForURL(/\/course\/s1_start\/m1_terminal\.html/);

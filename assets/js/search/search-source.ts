@@ -15,6 +15,18 @@ export interface SearchSource {
   search(query: string): Promise<readonly SearchResult[] | null>;
 }
 
+/** What `assets/search.js` (sources.ts) hands the page script: each source, for the site's root. */
+export interface SearchSources {
+  loadOfflineSource(root: string): Promise<SearchSource>;
+  loadPagefindSource(root: string): Promise<SearchSource>;
+}
+
+declare global {
+  interface Window {
+    __coursesiteSearchSources?: SearchSources;
+  }
+}
+
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
 /** Escapes text for HTML. */

@@ -1,13 +1,29 @@
 /**
- * The search field in the header. Nothing loads until the reader focuses it. Over
- * HTTP it asks Pagefind; opened from disk (file://, where Pagefind cannot run) it
- * asks the offline index. Keyboard: `/` or Ctrl/⌘+K focuses the field, arrow keys
+ * The search field in the header. Nothing loads until the reader focuses it, not even
+ * the code that searches (assets/search.js). Over HTTP it asks Pagefind; opened from
+ * disk (file://, where Pagefind cannot run) it asks the offline index. Keyboard: `/` or Ctrl/⌘+K focuses the field, arrow keys
  * move through results, Escape closes them.
  */
 
-import { loadOfflineSource } from "./offline-source.ts";
-import { loadPagefindSource } from "./pagefind-source.ts";
-import { escapeText, type SearchResult, type SearchSource } from "./search-source.ts";
+import { escapeText, type SearchResult, type SearchSource, type SearchSources } from "./search-source.ts";
+
+/** `assets/search.js` with its version, relative to the site's root (set by the bundler). */
+declare const SEARCH_SCRIPT: string;
+
+/** Loads the search's sources (assets/search.js, see sources.ts) as a script, which works from disk too. */
+function loadSources(root: string): Promise<SearchSources> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = new URL(root + SEARCH_SCRIPT, window.location.href).href;
+    script.onload = () => {
+      const sources = window.__coursesiteSearchSources;
+      if (sources) resolve(sources);
+      else reject(new Error("assets/search.js did not load"));
+    };
+    script.onerror = () => reject(new Error("assets/search.js could not be loaded"));
+    document.head.append(script);
+  });
+}
 
 function renderResults(list: HTMLOListElement, results: readonly SearchResult[]): void {
   list.innerHTML = results
@@ -39,7 +55,12 @@ export function enableSearch(): void {
 
   let source: Promise<SearchSource> | undefined;
   const load = (): Promise<SearchSource> => {
-    source ??= window.location.protocol === "file:" ? loadOfflineSource(root) : loadPagefindSource(root);
+    if (!source) {
+      source = loadSources(root).then((sources) => (window.location.protocol === "file:" ? sources.loadOfflineSource(root) : sources.loadPagefindSource(root)));
+      source.catch(() => {
+        source = undefined; // tried again on the next keystroke
+      });
+    }
     return source;
   };
   const links = (): HTMLAnchorElement[] => [...list.querySelectorAll<HTMLAnchorElement>("a")];
