@@ -58,10 +58,11 @@ export function highlightKey(code: string, lang: string, options: HighlightOptio
 
 /**
  * The themes' colour pairs, numbered in the order of their rules: a pair in it gets a class
- * of two or three characters (`t` and its number with the font style), where a hash of the
- * style takes eight. Tokens carry a class each, so on the 1,000-module bench this was
- * 1 MB of the pages. The numbering comes from the themes alone, so it is the same in every
- * build of one Shiki version (which the highlight cache's version includes).
+ * of a few characters (`t3`, or `t3-1` in italics), where a hash of the style took eight.
+ * Tokens carry a class each, so on the 1,000-module bench this was 1 MB of the pages. The
+ * numbering comes from the themes alone, so it is the same in every build of one Shiki
+ * version (which the highlight cache's version includes). Digits after the `t`, so no word
+ * the stylesheet uses as a class (`.tip`, `.toc`) can ever be a token's.
  */
 export type Palette = ReadonlyMap<string, number>;
 
@@ -77,18 +78,16 @@ export function paletteOf(pairs: Iterable<readonly [string, string]>): Palette {
   return palette;
 }
 
-/** Font styles are Shiki's bit flags (italic, bold, underline, strikethrough): below 16. */
-const FONT_STYLES = 16;
-
 /** A short class name for a token style, the same in every build. */
 export function styleClass(style: TokenStyle, palette?: Palette): string {
   const number = palette?.get(pairKey(style.light, style.dark));
-  if (number !== undefined && style.fontStyle >= 0 && style.fontStyle < FONT_STYLES) return `t${(number * FONT_STYLES + style.fontStyle).toString(36)}`;
-  // A colour outside the themes' pairs (none today): a hash, whose "s" keeps it apart.
+  if (number !== undefined) return style.fontStyle > 0 ? `t${number}-${style.fontStyle}` : `t${number}`;
+  // A colour outside the themes' pairs (none today): a hash, in digits after an "s" (apart
+  // from the pairs' and, like theirs, never a word).
   let hash = 0x811c9dc5;
   const text = `${style.light}|${style.dark}|${style.fontStyle}`;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return `s${hash.toString(36)}`;
+  return `s${hash}`;
 }
 
 function inlineStyle(s: TokenStyle): string {
