@@ -34,4 +34,5 @@ export function addHeaderControls(): void {
   if (input) input.dataset.root = header.dataset.root ?? "";
   (header.querySelector(".brand") ?? header.firstElementChild)?.after(box);
   header.append(makeElement(THEME_BUTTON));
+  header.classList.add("has-controls"); // (the menu button's place was kept until now: see layout.css)
 }

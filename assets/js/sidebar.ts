@@ -25,6 +25,7 @@ function addToggles(sidebar: HTMLElement): void {
     if (label) label.textContent = `${title}: show or hide its pages`;
     toggle.addEventListener("click", () => setOpen(item, toggle, !item.classList.contains("is-open")));
     row.append(toggle);
+    row.classList.add("has-toggle"); // (its place was kept until now: see navigation.css)
   }
 }
 

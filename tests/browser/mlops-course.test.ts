@@ -47,3 +47,32 @@ describe("the MLOps course's accessibility", () => {
     });
   }
 });
+
+describe("the MLOps course's pages as the script runs", () => {
+  it("move nothing as the page script adds its controls (no layout shift), header buttons at full size", async () => {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      const page = await browser.newPage({ viewport });
+      // A module of session 5: the sessions above it have titles that wrap beside their toggles.
+      await page.goto(`${server.url}s05_continuous_integration/m17_ci_workflows.html`);
+      const shift = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries()) total += (entry as PerformanceEntry & { value: number }).value;
+            }).observe({ type: "layout-shift", buffered: true });
+            setTimeout(() => resolve(total), 300);
+          }),
+      );
+      assert.equal(shift, 0, `layout shift at ${viewport.width} px`);
+      const widths = await page
+        .locator(".site-header .icon-button")
+        .evaluateAll((buttons) => buttons.filter((b) => b.getClientRects().length).map((b) => b.getBoundingClientRect().width));
+      assert.ok(widths.length > 0 && widths.every((w) => w === 40), `header buttons ${widths.join(", ")} px wide at ${viewport.width} px`);
+      await page.close();
+    }
+  });
+});
