@@ -3,7 +3,7 @@
  * each; on phones the whole sidebar becomes a menu behind the header's menu button.
  */
 
-import { chevron, iconSvg } from "../../layouts/parts/icon-shapes.ts";
+import { chevron, iconMarkup } from "../../layouts/parts/icon-shapes.ts";
 import { makeElement } from "./make-element.ts";
 
 function setOpen(item: HTMLElement, toggle: HTMLButtonElement, open: boolean): void {
@@ -17,7 +17,9 @@ function addToggles(sidebar: HTMLElement): void {
     const item = row.parentElement;
     const list = row.nextElementSibling;
     if (!item || !list?.id) continue;
-    const toggle = makeElement<HTMLButtonElement>(`<button type="button" class="nav-toggle">${iconSvg(chevron)}<span class="visually-hidden"></span></button>`);
+    const toggle = makeElement<HTMLButtonElement>(
+      `<button type="button" class="nav-toggle">${iconMarkup(chevron)}<span class="visually-hidden"></span></button>`,
+    );
     toggle.setAttribute("aria-controls", list.id);
     setOpen(item, toggle, item.classList.contains("is-open"));
     const title = row.querySelector("a")?.firstChild?.textContent ?? "";

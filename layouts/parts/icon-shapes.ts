@@ -8,7 +8,7 @@
  */
 
 /** An icon's <svg>, from its shapes (one of the exports below). */
-export const iconSvg = (shapes: string): string =>
+export const iconMarkup = (shapes: string): string =>
   `<svg class="icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${shapes}</svg>`;
 
 export const menu = '<path d="M4 6h16M4 12h16M4 18h16"/>';

@@ -3,6 +3,6 @@
 import { raw, type SafeHtml } from "../../lib/layout/html.ts";
 import * as iconShapes from "./icon-shapes.ts";
 
-const { iconSvg, ...shapes } = iconShapes;
+const { iconMarkup, ...shapes } = iconShapes;
 
-export const icons: Record<string, SafeHtml> = Object.fromEntries(Object.entries(shapes).map(([name, shape]) => [name, raw(iconSvg(shape))]));
+export const icons: Record<string, SafeHtml> = Object.fromEntries(Object.entries(shapes).map(([name, shape]) => [name, raw(iconMarkup(shape))]));

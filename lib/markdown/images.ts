@@ -53,18 +53,19 @@ function sizeOf(src: string, context: RenderContext | undefined): Size | undefin
   return resolved.kind === "file" ? imageFileSize(resolved.path) : undefined;
 }
 
-function decorateImage(token: Token, context: RenderContext | undefined, lazy: boolean): void {
+/** Decorates a Markdown image; `lazy` tells, image by image, whether it may wait (all but a page's first). */
+function decorateImage(token: Token, context: RenderContext | undefined, lazy: () => boolean): void {
   const src = String(token.attrGet("src") ?? "");
   const add = dimensions(sizeOf(src, context), token.attrGet("width")?.toString(), token.attrGet("height")?.toString());
   if (add.width) token.attrSet("width", add.width);
   if (add.height) token.attrSet("height", add.height);
-  if (lazy && token.attrGet("loading") === null) token.attrSet("loading", "lazy");
+  if (lazy() && token.attrGet("loading") === null) token.attrSet("loading", "lazy");
   if (token.attrGet("decoding") === null) token.attrSet("decoding", "async");
 }
 
 const RAW_IMG = /<img\b([^>]*?)(\/?)>/gi;
 
-/** Decorates the <img> tags in raw HTML; `lazy` tells, image by image, whether it may wait. */
+/** Decorates the <img> tags in raw HTML (`lazy` as for `decorateImage`). */
 function decorateRawImages(markup: string, context: RenderContext | undefined, lazy: () => boolean): string {
   return markup.replace(RAW_IMG, (whole, attributes: string, slash: string) => {
     const attr = (name: string): string | undefined =>
@@ -125,7 +126,7 @@ export function images(md: MarkdownIt, contextOf: ContextOf): void {
           children.push(child);
           continue;
         }
-        decorateImage(child, context, lazy());
+        decorateImage(child, context, lazy);
         if (insideLink > 0) {
           children.push(child);
           continue;

@@ -7,6 +7,7 @@
  */
 
 import { tokenize } from "../../../lib/search/tokenize.ts";
+import { loadScript } from "../load-script.ts";
 import { escapeText, type SearchResult, type SearchSource } from "./search-source.ts";
 
 interface Meta {
@@ -48,18 +49,14 @@ function createLoader(base: URL): (name: string, file: string) => Promise<unknow
   return (name, file) => {
     let promise = loads.get(name);
     if (!promise) {
-      promise = new Promise<string>((resolve, reject) => {
-        const script = document.createElement("script");
-        script.src = new URL(`search/${file}`, base).href;
-        script.onload = () => {
+      promise = loadScript(new URL(`search/${file}`, base).href, file)
+        .then(() => {
           const value = arrived.get(name);
           arrived.delete(name);
-          if (value === undefined) reject(new Error(`${file} did not load`));
-          else resolve(value);
-        };
-        script.onerror = () => reject(new Error(`${file} could not be loaded`));
-        document.head.append(script);
-      }).then(unpack);
+          if (value === undefined) throw new Error(`${file} did not load`);
+          return value;
+        })
+        .then(unpack);
       loads.set(name, promise);
       promise.catch(() => loads.delete(name));
     }

@@ -5,24 +5,18 @@
  * move through results, Escape closes them.
  */
 
+import { loadScript } from "../load-script.ts";
 import { escapeText, type SearchResult, type SearchSource, type SearchSources } from "./search-source.ts";
 
 /** `assets/search.js` with its version, relative to the site's root (set by the bundler). */
 declare const SEARCH_SCRIPT: string;
 
-/** Loads the search's sources (assets/search.js, see sources.ts) as a script, which works from disk too. */
-function loadSources(root: string): Promise<SearchSources> {
-  return new Promise((resolve, reject) => {
-    const script = document.createElement("script");
-    script.src = new URL(root + SEARCH_SCRIPT, window.location.href).href;
-    script.onload = () => {
-      const sources = window.__coursesiteSearchSources;
-      if (sources) resolve(sources);
-      else reject(new Error("assets/search.js did not load"));
-    };
-    script.onerror = () => reject(new Error("assets/search.js could not be loaded"));
-    document.head.append(script);
-  });
+/** Loads the search's sources (assets/search.js, see sources.ts). */
+async function loadSources(root: string): Promise<SearchSources> {
+  await loadScript(new URL(root + SEARCH_SCRIPT, window.location.href).href, "assets/search.js");
+  const sources = window.__coursesiteSearchSources;
+  if (!sources) throw new Error("assets/search.js did not load");
+  return sources;
 }
 
 function renderResults(list: HTMLOListElement, results: readonly SearchResult[]): void {
@@ -49,7 +43,8 @@ export function enableSearch(): void {
   const list = panel?.querySelector<HTMLOListElement>(".search-list");
   if (!box || !input || !panel || !status || !list) return;
   box.hidden = false;
-  const root = input.dataset.root ?? "";
+  // (The layout says where the site's root is, for the search's script and indexes.)
+  const root = box.closest<HTMLElement>(".site-header")?.dataset.root ?? "";
   const shortcut = /Mac|iPhone|iPad/.test(navigator.platform) ? "⌘K" : "Ctrl+K";
   input.placeholder = `Search (/ or ${shortcut})`;
 
