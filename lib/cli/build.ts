@@ -5,7 +5,7 @@
  */
 
 import "./skip-esm-resolver.ts";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
@@ -14,17 +14,37 @@ import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { stop as stopEsbuild } from "esbuild";
 import coursesite from "../../.eleventy.ts";
+import { codeVersion } from "../build/code-version.ts";
 import { type Diagnostic, formatDiagnostic } from "../build/diagnostics.ts";
 import { ARCHIVE_FOLDER, EDITION_DATA, type Edition, keepArchives } from "../build/editions.ts";
+import { readGitInfo } from "../build/git-history.ts";
+import {
+  type BuildPlan,
+  type BuildRecord,
+  buildStamp,
+  full,
+  keptPagesIntact,
+  linkKeptPages,
+  makeRecord,
+  planBuild,
+  readRecord,
+  readTexts,
+  recordFile,
+  type SourceTexts,
+  type WrittenPage,
+  writeRecord,
+} from "../build/one-page-build.ts";
 import { createStaging, discard, markAsBuildOutput, outputFolderProblem, swapIn } from "../build/output-folder.ts";
 import { timed } from "../build/timing.ts";
 import { commonFolder, STARTED_IN, shownPath } from "../build/working-folder.ts";
-import { loadCourseSettings } from "../config/course-settings.ts";
+import { type CourseSettings, loadCourseSettings } from "../config/course-settings.ts";
 import { ConfigError } from "../config/site-config.ts";
-import { type BuildContext, PROJECT_ROOT } from "../eleventy/build-context.ts";
+import { type BuildContext, CACHE_DIR, courseMounts, PROJECT_ROOT } from "../eleventy/build-context.ts";
 import { BUILD_FAILED_EVENT, DIAGNOSTICS_EVENT } from "../eleventy/diagnostics-plugin.ts";
+import { markdownSources } from "../eleventy/markdown-plugin.ts";
 import { stopPagefind } from "../search/pagefind-index.ts";
 import { type CliOptions, parseArgs, USAGE, UsageError } from "./args.ts";
+import { eleventyPath, oneFileBuilds } from "./eleventy-one-page.ts";
 
 /** Eleventy reads no configuration file (not even one in the working folder): `coursesite` configures it. */
 const NO_CONFIG_FILE = false as unknown as string;
@@ -82,8 +102,24 @@ async function releaseMemory(): Promise<void> {
 }
 
 type Rendered =
-  | { diagnostics: Diagnostic[]; lastSteps?: (() => Promise<void>) | undefined; stop?: (() => Promise<void>) | undefined }
+  | {
+      diagnostics: Diagnostic[];
+      lastSteps?: (() => Promise<void>) | undefined;
+      stop?: (() => Promise<void>) | undefined;
+      /** Every page as written or kept, for the next build's record. */
+      pages?: Promise<ReadonlyMap<string, WrittenPage>> | undefined;
+      /** The client assets' URLs, as JSON. */
+      assets: string;
+      /** Kept pages whose problems were not on record (see render-memo.ts). */
+      unreported: readonly string[];
+    }
   | { diagnostics: Diagnostic[]; error: unknown };
+
+/** How renderSite builds: the Markdown read to plan it, and the plan (see one-page-build.ts). */
+interface Planned {
+  readonly texts: SourceTexts;
+  readonly plan: BuildPlan;
+}
 
 /**
  * Eleventy's part of a build: every page, the course's files, the offline index, and the
@@ -91,7 +127,7 @@ type Rendered =
  * run and the zip) holds nothing of Eleventy, so that the rendered site can be freed while
  * they go on.
  */
-async function renderSite(contentDir: string, staging: string, output: string, edition: Edition | undefined): Promise<Rendered> {
+async function renderSite(contentDir: string, staging: string, output: string, edition: Edition | undefined, { texts, plan }: Planned): Promise<Rendered> {
   let diagnostics: Diagnostic[] = [];
   let userConfig: UserConfig | undefined;
   let build: BuildContext | undefined;
@@ -105,14 +141,31 @@ async function renderSite(contentDir: string, staging: string, output: string, e
         eleventyConfig.on(DIAGNOSTICS_EVENT, (items: Diagnostic[]) => {
           diagnostics = items;
         });
-        build = coursesite(eleventyConfig, { serving: false, previousOutput: existsSync(output) ? output : undefined });
+        build = coursesite(eleventyConfig, {
+          serving: false,
+          previousOutput: existsSync(output) ? output : undefined,
+          sourceTexts: texts,
+          onePage: plan.kind === "one-page" ? { source: plan.source, kept: plan.kept } : undefined,
+        });
       },
     });
     eleventy.setIsVerbose(false);
     // Eleventy's own log (a stack trace on failure) is replaced by our messages; DEBUG=Eleventy* shows it.
     eleventy.logger.overrideLogger(process.env.DEBUG ? console : SILENT);
+    if (plan.kind === "one-page") {
+      await eleventy.init();
+      eleventy.setIncrementalFile(eleventyPath(plan.source));
+    }
     await timed("eleventy", () => eleventy.write());
-    return { diagnostics, lastSteps: build?.run.lastSteps, stop: build?.run.stopLastSteps };
+    const run = build?.run;
+    return {
+      diagnostics,
+      lastSteps: run?.lastSteps,
+      stop: run?.stopLastSteps,
+      pages: run?.writtenPages,
+      assets: JSON.stringify(run?.assets ?? null),
+      unreported: run?.unreported ?? [],
+    };
   } catch (error) {
     if (!(error instanceof ConfigError)) await userConfig?.emit(BUILD_FAILED_EVENT);
     // Pagefind may have started writing into the folder about to be removed.
@@ -129,12 +182,31 @@ async function runBuild(options: CliOptions): Promise<void> {
   if (!existsSync(input)) throw new BuildFailed(`the course folder ${options.input} does not exist. Pass --input <folder>.`);
   const problem = outputFolderProblem(input, output, [PROJECT_ROOT]);
   if (problem) throw new BuildFailed(problem);
-  const { config, contentDir } = loadCourseSettings(input);
+  const settings = loadCourseSettings(input);
+  const { config, contentDir } = settings;
   const strict = options.strict ?? config.strict;
 
   const started = performance.now();
-  const staging = await createStaging(output);
-  const rendered = await renderSite(contentDir, staging, output, options.archive ? { label: options.archive, currentSite: site } : undefined);
+  const edition = options.archive ? { label: options.archive, currentSite: site } : undefined;
+  const texts = readTexts(markdownSources(resolve(contentDir)));
+  const record = options.archive ? undefined : recordFile(CACHE_DIR, output);
+  const last = record ? readRecord(record) : undefined;
+  const stamp = record ? await stampOf(settings, output, texts) : "";
+  let plan = await timed("plan", async () =>
+    record && settings.format === "coursesite" ? planned(last, stamp, texts, output) : full("an archived edition, or a course written for another tool"),
+  );
+  let staging = await createStaging(output);
+  if (plan.kind === "one-page") await linkKeptPages(output, staging, plan.kept);
+  let rendered = await renderSite(contentDir, staging, output, edition, { texts, plan });
+  if (plan.kind === "one-page" && !("error" in rendered) && (rendered.assets !== last?.assets || rendered.unreported.length > 0)) {
+    // The stylesheet came out otherwise (a new colour of code), which every page links by
+    // its version; or a kept page's problems were not on record: every page is built.
+    await rendered.stop?.();
+    await discard(staging);
+    plan = full("the stylesheet changed, or problems were not on record");
+    staging = await createStaging(output);
+    rendered = await renderSite(contentDir, staging, output, edition, { texts, plan });
+  }
   if ("error" in rendered) {
     await discard(staging);
     if (rendered.error instanceof ConfigError) throw rendered.error;
@@ -150,8 +222,13 @@ async function runBuild(options: CliOptions): Promise<void> {
     throw new BuildFailed(`${errors} problem${errors === 1 ? "" : "s"} to fix (listed above).${keptMessage(output)} To build anyway, run with --no-strict.`);
   }
   await releaseMemory();
+  const lastSteps = rendered.lastSteps?.();
+  // Made while the last steps run (the staging folder's pages are the ones swapped in).
+  const nextRecord = record
+    ? afterNextTask(async () => makeRecord(last, stamp, rendered.assets, texts, staging, (await rendered.pages) ?? new Map()))
+    : undefined;
   try {
-    await rendered.lastSteps?.();
+    await lastSteps;
   } catch (error) {
     await rendered.stop?.();
     await discard(staging);
@@ -159,10 +236,58 @@ async function runBuild(options: CliOptions): Promise<void> {
   }
   if (!options.archive) await keepArchives(output, staging);
   await timed("swap", () => swapIn(staging, output));
+  if (record) await writeRecordOrNot(record, nextRecord);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (!options.quiet || warnings > 0) {
-    console.log(`Built ${shownPath(input)} into ${shownPath(output)} in ${seconds} s${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`);
+    const one = plan.kind === "one-page" ? ` (only ${shownPath(plan.source)} changed: its page was built, ${plan.kept.size} kept)` : "";
+    console.log(
+      `Built ${shownPath(input)} into ${shownPath(output)} in ${seconds} s${one}${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`,
+    );
   }
+}
+
+/** Runs `work` once the tasks already queued (the last steps' start) have run. */
+function afterNextTask<T>(work: () => Promise<T>): Promise<T> {
+  return new Promise((done) => setImmediate(done)).then(work);
+}
+
+/** Writes the record of this build for the next one; a failure to make it costs only the next build's speed. */
+async function writeRecordOrNot(file: string, made: Promise<BuildRecord> | undefined): Promise<void> {
+  try {
+    const record = await made;
+    if (record) writeRecord(file, record);
+  } catch {
+    rmSync(file, { force: true });
+  }
+}
+
+/** This build's stamp (see `buildStamp`). */
+async function stampOf(settings: CourseSettings, output: string, texts: SourceTexts): Promise<string> {
+  const input = resolve(settings.contentDir);
+  const git = await readGitInfo(input);
+  return buildStamp({
+    code: codeVersion(PROJECT_ROOT),
+    projectRoot: PROJECT_ROOT,
+    workingFolder: STARTED_IN,
+    input,
+    output,
+    settings: JSON.stringify([settings.config, settings.format, git?.root ?? null]),
+    history: git?.lastChanged,
+    folders: [input, ...courseMounts(settings.config, input).map((mount) => mount.from)],
+    sources: texts,
+  });
+}
+
+/**
+ * The plan for a build of a course of our own format. (A course written for Jekyll or
+ * MkDocs builds every page: its pages can take text from files the plan does not follow.)
+ */
+async function planned(last: BuildRecord | undefined, stamp: string, texts: SourceTexts, output: string): Promise<BuildPlan> {
+  const plan = planBuild(last, stamp, texts);
+  if (plan.kind === "full") return plan;
+  if (!keptPagesIntact(output, plan.kept)) return full("a page in the output was changed");
+  if (!(await oneFileBuilds())) return full("this Eleventy cannot build one page");
+  return plan;
 }
 
 /** The part of Eleventy's dependency graph (its internal `GlobalDependencyMap`) used below. */

@@ -9,6 +9,7 @@
  * same (link-check-plugin.ts).
  */
 
+import { createHash } from "node:crypto";
 import { firstHeading } from "../course/course-model.ts";
 import { countTasks } from "../markdown/task-lists.ts";
 import { frontMatterBlock } from "./front-matter-block.ts";
@@ -29,4 +30,17 @@ export function onlyProseChanged(before: string, after: string, described = fals
     (described || summaryOf(body) === summaryOf(afterBody)) &&
     countTasks(before) === countTasks(after)
   );
+}
+
+/**
+ * A page's shape: a hash of what other pages show of it (as `onlyProseChanged` reads it,
+ * the first paragraph included). Two texts of a page with the same shape differ only in
+ * prose. A build keeps shapes rather than texts, to tell the next build what changed.
+ */
+export function proseShape(text: string): string {
+  const head = frontMatterBlock(text);
+  const body = text.slice(head.length);
+  return createHash("sha1")
+    .update(`${head}\0${firstHeading(body) ?? "\u0001"}\0${summaryOf(body) ?? "\u0001"}\0${countTasks(text)}`)
+    .digest("base64");
 }

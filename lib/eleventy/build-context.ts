@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { Diagnostics } from "../build/diagnostics.ts";
 import type { GitInfo } from "../build/git-history.ts";
 import { offlineZipName } from "../build/offline-zip.ts";
+import type { PageRecord, SourceTexts, WrittenPage } from "../build/one-page-build.ts";
 import { shownPath } from "../build/working-folder.ts";
 import { type CourseFormat, loadCourseSettings } from "../config/course-settings.ts";
 import type { MkdocsProject } from "../config/mkdocs-config.ts";
@@ -34,8 +35,9 @@ export interface BuildRun {
   /** The worker building the offline search index from the pages as they render. */
   offlineIndexer?: OfflineIndexer | undefined;
   /**
-   * Preview only: this build renders and writes only the saved page (Eleventy's incremental
-   * build; see incremental-plugin.ts). The other pages are as the last build wrote them.
+   * This build renders and writes only the saved page (Eleventy's incremental build): in
+   * preview after a save of prose (see incremental-plugin.ts), in a build after a change to
+   * one page's prose (see one-page-build.ts). The other pages are as the last build wrote them.
    */
   incremental?: boolean;
   /** With `incremental`: the saved page, the one Markdown file whose text changed since the last build. */
@@ -61,6 +63,13 @@ export interface BuildRun {
   lastSteps?: (() => Promise<void>) | undefined;
   /** Stops what the build started for its last steps (Pagefind), when it failed instead. */
   stopLastSteps?: (() => Promise<void>) | undefined;
+  /** Every HTML page of the site as this build wrote or kept it, by site path (for the next build's record). */
+  writtenPages?: Promise<ReadonlyMap<string, WrittenPage>> | undefined;
+  /**
+   * Pages kept from the last build whose Markdown problems were not on record to report
+   * again (see render-memo.ts): a one-page build is then not complete, and every page is built.
+   */
+  unreported?: readonly string[];
 }
 
 /** The project's own folder (where `layouts/` and `assets/` live), wherever the course is. */
@@ -105,6 +114,13 @@ export interface BuildContext {
    * returns what undoes that, or undefined when Eleventy offers no way to (then every page is built).
    */
   readonly renderAlso?: ((page: string, saved: string) => (() => void) | undefined) | undefined;
+  /**
+   * A one-page build (see one-page-build.ts): the pages kept from the last build, by site
+   * path, linked into the output folder before Eleventy runs and never rendered.
+   */
+  readonly kept?: ReadonlyMap<string, PageRecord> | undefined;
+  /** The course's Markdown as the build command read it before the build (to decide how to build). */
+  readonly sourceTexts?: SourceTexts | undefined;
   readonly run: BuildRun;
   /** Site-relative path of the zip for offline reading. */
   readonly offlineZip: string;
@@ -112,17 +128,29 @@ export interface BuildContext {
   displayPath(absolutePath: string): string;
 }
 
-/** How Eleventy runs: serving, or building into a fresh folder that replaces `previousOutput`. */
-export type RunMode = Pick<BuildContext, "serving" | "previousOutput" | "setIncremental" | "renderAlso">;
-
-/** Sets up the context for a build of `inputDir` into `outputDir`. Throws ConfigError for bad settings. */
-export function createBuildContext(inputDir: string, outputDir: string, { serving, previousOutput, setIncremental, renderAlso }: RunMode): BuildContext {
-  const input = resolve(inputDir);
-  const { config, format, notices, mkdocs } = loadCourseSettings(input);
-  const mounts = Object.entries(config.mounts).map(([to, from]) => ({
+/** The folders the settings mount into the site, their paths resolved against the course folder `input`. */
+export function courseMounts(config: SiteConfig, input: string): Mount[] {
+  return Object.entries(config.mounts).map(([to, from]) => ({
     to: to.replace(/^\/+|\/+$/g, ""),
     from: isAbsolute(from) ? from : resolve(input, from),
   }));
+}
+
+/** How Eleventy runs: serving, or building into a fresh folder that replaces `previousOutput`. */
+export type RunMode = Pick<BuildContext, "serving" | "previousOutput" | "setIncremental" | "renderAlso" | "sourceTexts"> & {
+  /** A one-page build: the changed page's Markdown file, and the pages kept. */
+  readonly onePage?: { readonly source: string; readonly kept: ReadonlyMap<string, PageRecord> } | undefined;
+};
+
+/** Sets up the context for a build of `inputDir` into `outputDir`. Throws ConfigError for bad settings. */
+export function createBuildContext(
+  inputDir: string,
+  outputDir: string,
+  { serving, previousOutput, setIncremental, renderAlso, sourceTexts, onePage }: RunMode,
+): BuildContext {
+  const input = resolve(inputDir);
+  const { config, format, notices, mkdocs } = loadCourseSettings(input);
+  const mounts = courseMounts(config, input);
   return {
     projectRoot: PROJECT_ROOT,
     inputDir: input,
@@ -137,7 +165,9 @@ export function createBuildContext(inputDir: string, outputDir: string, { servin
     previousOutput,
     setIncremental,
     renderAlso,
-    run: { anchors: [] },
+    kept: onePage?.kept,
+    sourceTexts,
+    run: { anchors: [], ...(onePage ? { incremental: true, savedPage: onePage.source } : {}) },
     offlineZip: offlineZipName(config.title),
     displayPath: shownPath,
   };

@@ -8,11 +8,13 @@
  */
 
 import { createHash } from "node:crypto";
+import { readFileSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, relative } from "node:path";
+import { join, relative, resolve } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { codeVersion } from "../build/code-version.ts";
 import { writeOfflineZip } from "../build/offline-zip.ts";
+import type { WrittenPage } from "../build/one-page-build.ts";
 import { fingerprintPages, reuseOrMake } from "../build/output-cache.ts";
 import { writeSiteMeta } from "../build/site-meta.ts";
 import { copyStaticFiles, fingerprintStaticFiles, listStaticFiles, type StaticFile } from "../build/static-files.ts";
@@ -22,32 +24,40 @@ import { sitePath } from "../course/course-model.ts";
 import { indexedRegionStart } from "../search/page-sections.ts";
 import { PagefindStopped, stopPagefind } from "../search/pagefind-index.ts";
 import { type IndexRun, PreviewIndex, startSiteIndex } from "../search/pagefind-site.ts";
-import { OFFLINE_INDEX_FOLDER } from "../search/write-offline-index.ts";
+import { OFFLINE_INDEX_FOLDER, type OfflineIndexer } from "../search/write-offline-index.ts";
 import { type BuildContext, type BuiltTemplate, CACHE_DIR } from "./build-context.ts";
 
-/** An HTML page of the site as written: a hash of it, and whether search indexes it. */
-interface WrittenPage {
-  readonly hash: string;
-  readonly searchable: boolean;
-}
-
-/** A page and whether search indexes it: only a page with the region Pagefind indexes (see layouts/page.ts). */
-const writtenPage = (html: string): WrittenPage => ({
+/** A page, from the Markdown file `source` (none for an HTML file copied from the course), and whether search indexes it. */
+const writtenPage = (html: string, source: string | undefined): WrittenPage => ({
+  source,
   hash: createHash("sha1").update(html).digest("hex"),
   searchable: indexedRegionStart(html) >= 0,
 });
 
 /**
- * The HTML pages a build wrote, by site path: those Eleventy hands over (reading them back
- * from disk took half a second at 1,000 pages) and the HTML files copied from the course.
+ * The HTML pages of the site, by site path: those Eleventy hands over (reading them back
+ * from disk took half a second at 1,000 pages), those kept from the last build (in a
+ * one-page build) and the HTML files copied from the course.
  */
 async function writtenPages(build: BuildContext, results: readonly BuiltTemplate[], statics: readonly StaticFile[]): Promise<Map<string, WrittenPage>> {
   const pages = new Map<string, WrittenPage>();
   for (const r of results)
     if (typeof r.outputPath === "string" && r.outputPath.endsWith(".html") && typeof r.content === "string")
-      pages.set(sitePath(build.outputDir, r.outputPath), writtenPage(r.content));
-  for (const file of statics) if (file.sitePath.endsWith(".html")) pages.set(file.sitePath, writtenPage(await readFile(file.source, "utf8")));
+      pages.set(sitePath(build.outputDir, r.outputPath), writtenPage(r.content, r.inputPath ? resolve(r.inputPath) : undefined));
+  for (const [path, page] of build.kept ?? []) if (!pages.has(path)) pages.set(path, page);
+  for (const file of statics) if (file.sitePath.endsWith(".html")) pages.set(file.sitePath, writtenPage(await readFile(file.source, "utf8"), undefined));
   return pages;
+}
+
+/** The pages with the keys the offline index knows them by (see `pageKey`), for the next build's record. */
+async function withOfflineKeys(
+  written: Promise<ReadonlyMap<string, WrittenPage>>,
+  indexed: Promise<void>,
+  indexer: OfflineIndexer | undefined,
+): Promise<ReadonlyMap<string, WrittenPage>> {
+  const [pages] = await Promise.all([written, indexed]);
+  const keys = indexer?.keys();
+  return new Map([...pages].map(([path, page]) => [path, { ...page, offlineKey: keys?.get(path) ?? page.offlineKey }]));
 }
 
 /** The searchable pages among `written`, with their hashes. */
@@ -110,6 +120,14 @@ function lastStepsOf(
 const AFTER_RELOAD_MS = 300;
 
 export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): void {
+  // A page a one-page build kept, which Eleventy renders after all, is written as a file of
+  // its own: its link to the last build's file goes first, so the write cannot reach that file.
+  if (build.kept)
+    eleventyConfig.addTransform("coursesite-unlink-kept", function (this: { page: { outputPath: string | false } }, content: string) {
+      const outputPath = this.page.outputPath;
+      if (typeof outputPath === "string" && build.kept?.has(sitePath(build.outputDir, outputPath))) rmSync(outputPath, { force: true });
+      return content;
+    });
   // The course's own files (a figure saved in preview) are watched as well as its pages.
   for (const folder of [build.inputDir, ...build.mounts.map((m) => m.from)]) eleventyConfig.addWatchTarget(relative(process.cwd(), folder));
   let previewIndexing: Promise<void> | undefined;
@@ -135,6 +153,11 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
     saved = undefined;
     const indexer = build.run.offlineIndexer;
     build.run.offlineIndexer = undefined;
+    // The pages a one-page build kept were never rendered: the offline index takes them
+    // by the key it knew them by, or reads them.
+    const rendered = new Set((results ?? []).flatMap((r) => (typeof r.outputPath === "string" ? [sitePath(build.outputDir, r.outputPath)] : [])));
+    for (const [path, page] of build.kept ?? [])
+      if (!rendered.has(path)) indexer?.keep(path, page.offlineKey, () => readFileSync(join(build.outputDir, path), "utf8"));
     // The course's own files are listed (with size and time) before they are copied, so the
     // fingerprints below need not wait for the copies, nor read them.
     const statics = markdownOnly ? Promise.resolve([]) : listStaticFiles(build);
@@ -212,6 +235,8 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
     // file, must not leave it to start later and write into the folder being removed.)
     build.run.stopLastSteps = async () => (await index.catch(() => undefined))?.stop();
     build.run.lastSteps = lastStepsOf(build, pages, statics, written, index);
-    await Promise.all([meta, files, index, offlineIndex(pages), build.run.saveCaches?.()]);
+    const indexed = offlineIndex(pages);
+    build.run.writtenPages = withOfflineKeys(written, indexed, indexer);
+    await Promise.all([meta, files, index, indexed, build.run.saveCaches?.()]);
   });
 }

@@ -1,13 +1,15 @@
 /** Eleventy plugin: once every page is built, links to `#anchors` are checked against the ids of the pages they point to. */
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { checkAnchors, idsIn } from "../content/anchor-check.ts";
 import { sitePath } from "../course/course-model.ts";
 import type { BuildContext, BuiltTemplate } from "./build-context.ts";
 
-/** A built page; its ids are read when a link first points into it. */
+/** A built page; its ids are read when a link first points into it (a page kept from the last build, from its file). */
 interface BuiltPage {
-  readonly html: string;
+  readonly html: string | (() => string);
   readonly source: string;
   ids?: Set<string>;
 }
@@ -23,6 +25,7 @@ export function linkCheckPlugin(eleventyConfig: UserConfig, build: BuildContext)
   });
   eleventyConfig.on("eleventy.after", ({ results }: { results?: readonly BuiltTemplate[] }) => {
     const pages = build.run.incremental ? new Map(last) : new Map<string, BuiltPage>();
+    for (const [path, page] of build.kept ?? []) pages.set(path, { html: () => readFileSync(join(build.outputDir, path), "utf8"), source: page.source });
     for (const r of results ?? []) {
       if (typeof r.outputPath === "string" && typeof r.content === "string")
         pages.set(sitePath(build.outputDir, r.outputPath), { html: r.content, source: r.inputPath ?? r.outputPath });
@@ -30,7 +33,7 @@ export function linkCheckPlugin(eleventyConfig: UserConfig, build: BuildContext)
     if (build.serving) last = pages;
     const idsOf = (target: string): Set<string> | undefined => {
       const page = pages.get(target);
-      if (page) page.ids ??= idsIn(page.html);
+      if (page) page.ids ??= idsIn(typeof page.html === "string" ? page.html : page.html());
       return page?.ids;
     };
     const describe = (target: string): string => {

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { MarkdownIt } from "markdown-it";
+import type { SourceTexts } from "../build/one-page-build.ts";
 import { timed } from "../build/timing.ts";
 import { isPublishable } from "../content/site-map.ts";
 import { type CachedHighlighter, cachedHighlighter } from "../markdown/cached-highlighter.ts";
@@ -38,13 +39,14 @@ const factsOf = (file: string, text: string): SourceFacts => ({ file, text, id: 
  * is the one `last` read keeps its facts: a save in preview changes one file, and hashing and
  * scanning the other 999 again took 40 ms of it at 1,000 pages. For a one-page preview build
  * (`saved`: the file list is the same and no other text changed, see incremental-plugin.ts)
- * only that file is read, as Eleventy reads only its template.
+ * only that file is read, as Eleventy reads only its template. `read`: texts the build
+ * command read just before (to tell whether a build is of one page).
  */
-function readSources(dir: string, last: ReadonlyMap<string, SourceFacts>, saved?: string): Map<string, SourceFacts> {
+function readSources(dir: string, last: ReadonlyMap<string, SourceFacts>, saved?: string, read?: SourceTexts): Map<string, SourceFacts> {
   if (saved && last.has(saved)) return new Map(last).set(saved, factsOf(saved, readFileSync(saved, "utf8")));
   const sources = new Map<string, SourceFacts>();
   for (const file of markdownSources(dir)) {
-    const text = readFileSync(file, "utf8");
+    const text = read?.get(file) ?? readFileSync(file, "utf8");
     const known = last.get(file);
     sources.set(file, known?.text === text ? known : factsOf(file, text));
   }
@@ -90,7 +92,7 @@ export function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext):
     memo.startBuild();
     frozen = undefined;
     highlighter?.thaw();
-    sources = readSources(build.inputDir, sources, build.run.incremental ? build.run.savedPage : undefined);
+    sources = readSources(build.inputDir, sources, build.run.incremental ? build.run.savedPage : undefined, build.serving ? undefined : build.sourceTexts);
     build.run.sourceTexts = new Map([...sources.values()].map((s) => [s.file, s.text]));
     // Highlighting runs while Eleventy reads the course; rendering waits for it (below).
     prepared = timed("prehighlight", () => prehighlight([...sources.values()], build.inputDir, cache, build.mkdocs ? [build.mkdocs.baseDir] : []));
@@ -110,7 +112,7 @@ export function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext):
   // (Before finish-plugin.ts's handler, which saves the caches: plugins are called in the
   // order .eleventy.ts adds them.)
   eleventyConfig.on("eleventy.after", () => {
-    if (build.run.incremental) memo.replay([...(build.run.model?.pages.values() ?? [])].map((p) => p.sourceFile));
+    if (build.run.incremental) build.run.unreported = memo.replay([...(build.run.model?.pages.values() ?? [])].map((p) => p.sourceFile));
     complete = true;
   });
   // The caches are written later (tens of MB of JSON, a second at 1,000 modules, on this

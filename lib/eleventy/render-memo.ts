@@ -93,9 +93,10 @@ export interface RenderMemo {
   startBuild(): void;
   /**
    * Reports again what the pages among `sources` that this build did not render reported
-   * when they last rendered (an incremental preview build renders only the saved page).
+   * when they last rendered (an incremental build renders only the saved page). Returns
+   * those it has no record of.
    */
-  replay(sources: Iterable<string>): void;
+  replay(sources: Iterable<string>): string[];
   /** Writes the entries rendered by this build to disk, and drops those of pages gone. */
   save(): void;
 }
@@ -196,13 +197,18 @@ export function memoizeRender(load: () => Promise<MarkdownIt>, build: BuildConte
     },
     rendered: () => rendered,
     replay(sources) {
+      const unknown: string[] = [];
       for (const source of sources) {
         if (used.has(source)) continue;
         const known = stored(source);
-        if (!known) continue;
+        if (!known) {
+          unknown.push(source);
+          continue;
+        }
         used.add(source);
         reportAgain(known);
       }
+      return unknown;
     },
     startBuild() {
       rendered = 0;

@@ -76,6 +76,9 @@ export async function writeIndexFiles(
   return { files: files.size, largest: Math.max(0, ...[...files.values()].map((c) => Buffer.byteLength(c))) };
 }
 
+/** A page waiting to be sent to the worker: rendered by this build (its indexed part), or kept from the last. */
+type Pending = { readonly url: string; readonly part: string } | { readonly url: string; readonly key: string | undefined; readonly read: () => string };
+
 export interface OfflineIndexer {
   /**
    * Hands a rendered page over. Pages are kept back until one comes with `eager` (its
@@ -91,6 +94,15 @@ export interface OfflineIndexer {
    * that. Read here, beside the rendering, `add` then sends only what the layout put around it.
    */
   early(url: string, content: string): void;
+  /**
+   * Hands over a page kept from the last build (not rendered by this one): by `key` (see
+   * `pageKey`) when the worker's memory holds it, else read from its file (`read`).
+   */
+  keep(url: string, key: string | undefined, read: () => string): void;
+  /** Starts the worker now (a one-page build, where it would otherwise start with the page, near the end). */
+  start(): void;
+  /** The key of each page handed over so far, by URL. */
+  keys(): ReadonlyMap<string, string>;
   /** Writes the index of every page handed over. */
   finish(siteDir: string): Promise<{ files: number; largest: number }>;
   abandon(): Promise<void>;
@@ -121,7 +133,8 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
   let worker: Worker | undefined;
   let failed: Promise<never> = new Promise(() => undefined);
   /** Pages not sent yet: none is, until one was rendered anew (see `add`). */
-  let kept: { url: string; part: string }[] | undefined = [];
+  let kept: Pending[] | undefined = [];
+  const keys = new Map<string, string>();
   /** The pages the worker's memory holds (by `pageKey`): those are sent by key alone. */
   let known: ReadonlySet<string> | undefined;
   /** Resolves once the worker has said which pages it holds: until then pages are kept back. */
@@ -135,6 +148,7 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
     // The key tells whether to send the page at all, and goes with it: the worker files the
     // page under it. (Hashing the part takes a tenth of the time of encoding it for the worker.)
     const key = pageKey(url, part);
+    keys.set(url, key);
     if (known?.has(key)) {
       worker?.postMessage({ url, key });
       return;
@@ -147,8 +161,15 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
     const bytes = encoder.encode(part);
     worker?.postMessage({ url, key, bytes }, [bytes.buffer]);
   };
+  const send = (page: Pending): void => {
+    if ("part" in page) post(page.url, page.part);
+    else if (page.key !== undefined && known?.has(page.key)) {
+      keys.set(page.url, page.key);
+      worker?.postMessage({ url: page.url, key: page.key });
+    } else post(page.url, indexedPart(page.read()));
+  };
   const sendKept = (): void => {
-    for (const page of kept?.splice(0) ?? []) post(page.url, page.part);
+    for (const page of kept?.splice(0) ?? []) send(page);
     kept = undefined;
   };
   /** The port the worker tells on which pages it holds, until it has. */
@@ -200,6 +221,14 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
       if (kept) kept.push({ url: page.url, part });
       else post(page.url, part);
     },
+    keep(url, key, read) {
+      started();
+      poll();
+      if (kept) kept.push({ url, key, read });
+      else send({ url, key, read });
+    },
+    start: () => started(),
+    keys: () => keys,
     early(url, content) {
       started();
       earlyContent.set(url, content);

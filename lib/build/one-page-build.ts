@@ -1,0 +1,223 @@
+/**
+ * A build after a change to one page's prose renders that page alone and keeps every other
+ * page as the last build wrote it (linked into the new folder, not copied). Other pages
+ * show only a page's front matter, title, summary and exercise count (prose-change.ts), so
+ * theirs would come out the same; the preview has long worked this way (incremental-plugin.ts).
+ *
+ * What the last build wrote is kept in a record beside the other caches: a stamp of
+ * everything but the Markdown the pages depend on, each Markdown file's text hash and shape,
+ * and each page's hash, size and time. The next build is one page only when the stamp is the
+ * same, exactly one file's text differs and its shape does not, no other page shows it through a
+ * snippet, and every kept page is still in the output as written. Anything else (a new file,
+ * a changed figure, settings, code, git history, a hand-edited output page) builds every page.
+ * The build command also renders every page when the stylesheet came out different (a new
+ * token colour) or a kept page's problems were not on record to report again.
+ */
+
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { link, mkdir } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { proseShape } from "../content/prose-change.ts";
+import { mapLimited } from "./map-limited.ts";
+import { writeFileAtomic } from "./write-atomic.ts";
+
+/** Bumped when the record's meaning changes: an older one is not used. */
+const RECORD_VERSION = 1;
+
+/** A page as the last build wrote it. */
+export interface PageRecord {
+  /** The Markdown file it is made from. */
+  readonly source: string;
+  /** sha1 of its HTML (as finish-plugin.ts hashes it), and whether search indexes it. */
+  readonly hash: string;
+  readonly searchable: boolean;
+  /** Its file in the output: a page changed there since is not kept. */
+  readonly size: number;
+  readonly mtimeMs: number;
+  /** What the offline index's memory knows it by (see `pageKey`), when known. */
+  readonly offlineKey?: string | undefined;
+}
+
+export interface SourceRecord {
+  /** sha1 of the text. */
+  readonly text: string;
+  /** See `proseShape`. */
+  readonly shape: string;
+}
+
+/** What a build leaves for the next one. */
+export interface BuildRecord {
+  readonly version: number;
+  readonly stamp: string;
+  /** The client assets' URLs (versioned by their content): another stylesheet changes every page. */
+  readonly assets: string;
+  /** By absolute path. */
+  readonly sources: Readonly<Record<string, SourceRecord>>;
+  /** By site path. */
+  readonly pages: Readonly<Record<string, PageRecord>>;
+}
+
+/** The Markdown of the course as this build reads it: text by absolute path. */
+export type SourceTexts = ReadonlyMap<string, string>;
+
+export const textHash = (text: string): string => createHash("sha1").update(text).digest("base64");
+
+/** How the build goes: every page, or one page with the others kept (by site path). */
+export type BuildPlan =
+  | { readonly kind: "full"; readonly reason: string }
+  | { readonly kind: "one-page"; readonly source: string; readonly page: string; readonly kept: ReadonlyMap<string, PageRecord> };
+
+export const full = (reason: string): BuildPlan => ({ kind: "full", reason });
+
+/** Whether another page may show `file` through a snippet (`--8<-- "…/name.md"`), as incremental-plugin.ts asks. */
+function shownByOthers(file: string, texts: SourceTexts): boolean {
+  const name = basename(file);
+  for (const [other, text] of texts) if (other !== file && text.includes("--8<--") && text.includes(name)) return true;
+  return false;
+}
+
+/** Decides how to build, from the last build's record and this build's stamp and Markdown. */
+export function planBuild(last: BuildRecord | undefined, stamp: string, texts: SourceTexts): BuildPlan {
+  if (!last || last.version !== RECORD_VERSION) return full("no record of a last build");
+  if (last.stamp !== stamp) return full("settings, code, files or history changed");
+  const before = Object.keys(last.sources);
+  if (before.length !== texts.size || before.some((file) => !texts.has(file))) return full("a page was added or removed");
+  const changed = [...texts].filter(([file, text]) => last.sources[file]?.text !== textHash(text));
+  if (changed.length !== 1) return full(changed.length === 0 ? "no page changed" : "more than one page changed");
+  const [[source, text]] = changed as [[string, string]];
+  if (last.sources[source]?.shape !== proseShape(text)) return full("a change other pages show");
+  if (shownByOthers(source, texts)) return full("the page is shown by another");
+  const pages = Object.entries(last.pages);
+  const own = pages.filter(([, page]) => page.source === source);
+  if (own.length !== 1) return full("the page has no single page of its own");
+  return { kind: "one-page", source, page: (own[0] as [string, PageRecord])[0], kept: new Map(pages.filter(([, page]) => page.source !== source)) };
+}
+
+/** Whether every kept page is in `output` as the last build wrote it (same size and time). */
+export function keptPagesIntact(output: string, kept: ReadonlyMap<string, PageRecord>): boolean {
+  for (const [path, page] of kept) {
+    try {
+      const stat = statSync(join(output, path));
+      if (stat.size !== page.size || stat.mtimeMs !== page.mtimeMs) return false;
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Links the kept pages of `output` into the fresh folder `staging`. Links, not copies: the
+ * build writes only the changed page (a new file), and the old folder goes after the swap.
+ */
+export async function linkKeptPages(output: string, staging: string, kept: ReadonlyMap<string, PageRecord>): Promise<void> {
+  const folders = new Set([...kept.keys()].map((path) => dirname(join(staging, path))));
+  for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
+  await mapLimited([...kept.keys()], 64, (path) => link(join(output, path), join(staging, path)));
+}
+
+/**
+ * What the pages depend on besides the Markdown: the code (ours, the packages, layouts and
+ * client assets), the working folder (problems name files relative to it), the folders,
+ * the settings, the git history the pages show, and every other file of the course by name,
+ * size and time (a figure's size is in the page; a file added can make a link valid).
+ */
+export function buildStamp(parts: {
+  readonly code: string;
+  readonly projectRoot: string;
+  readonly workingFolder: string;
+  readonly input: string;
+  readonly output: string;
+  readonly settings: string;
+  readonly history: ReadonlyMap<string, string> | undefined;
+  readonly folders: readonly string[];
+  readonly sources: SourceTexts;
+}): string {
+  const hash = createHash("sha1").update(`${RECORD_VERSION}|${parts.code}|${parts.workingFolder}|${parts.input}|${parts.output}|${parts.settings}\n`);
+  for (const folder of ["layouts", "assets"]) for (const [file, stat] of filesOf(join(parts.projectRoot, folder))) hash.update(`${file}@${stat}\n`);
+  for (const [file, date] of [...(parts.history ?? [])].sort(([a], [b]) => (a < b ? -1 : 1))) hash.update(`git ${file} ${date}\n`);
+  for (const folder of parts.folders) for (const [file, stat] of filesOf(folder)) if (!parts.sources.has(file)) hash.update(`${file}@${stat}\n`);
+  return hash.digest("hex");
+}
+
+/** Every file under `folder` (absolute path → size and time) but git's and packages' folders, sorted. */
+function filesOf(folder: string): [string, string][] {
+  const files: [string, string][] = [];
+  let names: string[];
+  try {
+    names = readdirSync(folder, { recursive: true, encoding: "utf8" }).sort();
+  } catch {
+    return files;
+  }
+  for (const rel of names) {
+    if (rel.split(/[\\/]/).some((part) => part === "node_modules" || part === ".git")) continue;
+    try {
+      const stat = statSync(join(folder, rel));
+      if (stat.isFile()) files.push([join(folder, rel), `${stat.size}:${stat.mtimeMs}`]);
+    } catch {
+      // Gone while we looked: the next build sees it.
+    }
+  }
+  return files;
+}
+
+/** The record kept in `file`, or undefined when there is none (or it cannot be read). */
+export function readRecord(file: string): BuildRecord | undefined {
+  try {
+    const record = JSON.parse(readFileSync(file, "utf8")) as BuildRecord;
+    return record.version === RECORD_VERSION ? record : undefined;
+  } catch {
+    return undefined; // none yet, or damaged: every page is built
+  }
+}
+
+/** A page as this build wrote it. */
+export interface WrittenPage {
+  readonly source: string | undefined;
+  readonly hash: string;
+  readonly searchable: boolean;
+  readonly offlineKey?: string | undefined;
+}
+
+/**
+ * The record of a build that wrote `pages` into `output` (now swapped in). A source's shape
+ * is taken from the last record when its text is the same.
+ */
+export function makeRecord(
+  last: BuildRecord | undefined,
+  stamp: string,
+  assets: string,
+  texts: SourceTexts,
+  output: string,
+  pages: ReadonlyMap<string, WrittenPage>,
+): BuildRecord {
+  const sources: Record<string, SourceRecord> = {};
+  for (const [file, text] of texts) {
+    const hash = textHash(text);
+    const known = last?.sources[file];
+    sources[file] = { text: hash, shape: known?.text === hash ? known.shape : proseShape(text) };
+  }
+  const written: Record<string, PageRecord> = {};
+  for (const [path, page] of pages) {
+    if (page.source === undefined) continue;
+    const stat = statSync(join(output, path));
+    const earlier = last?.pages[path];
+    const offlineKey = page.offlineKey ?? (earlier?.hash === page.hash ? earlier.offlineKey : undefined);
+    written[path] = { source: page.source, hash: page.hash, searchable: page.searchable, size: stat.size, mtimeMs: stat.mtimeMs, offlineKey };
+  }
+  return { version: RECORD_VERSION, stamp, assets, sources, pages: written };
+}
+
+export function writeRecord(file: string, record: BuildRecord): void {
+  writeFileAtomic(file, JSON.stringify(record));
+}
+
+/** Where the record of builds into `output` is kept. */
+export const recordFile = (cacheDir: string, output: string): string =>
+  join(cacheDir, "last-build", `${createHash("sha1").update(output).digest("hex").slice(0, 16)}.json`);
+
+/** Reads the course's Markdown files (absolute paths). */
+export function readTexts(files: readonly string[]): Map<string, string> {
+  return new Map(files.map((file) => [file, readFileSync(file, "utf8")]));
+}
