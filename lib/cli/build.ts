@@ -227,6 +227,7 @@ async function runBuild(options: CliOptions): Promise<void> {
   const nextRecord = record
     ? afterNextTask(async () => makeRecord(last, stamp, rendered.assets, texts, staging, (await rendered.pages) ?? new Map()))
     : undefined;
+  nextRecord?.catch(() => undefined); // (a failed build does not wait for it)
   try {
     await lastSteps;
   } catch (error) {

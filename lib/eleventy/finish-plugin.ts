@@ -97,8 +97,8 @@ async function offlineZip(
 }
 
 /**
- * A build's last steps, the zip beside the rest of Pagefind's run, which need only the
- * written site. Made out here, not in the handler below: a function made there would keep
+ * A build's last steps, the zip (once the offline index is written) beside the rest of
+ * Pagefind's run, which need only the written site. Made out here, not in the handler below: a function made there would keep
  * its variables, every page's HTML among them, alive for as long as the build command holds it.
  */
 function lastStepsOf(
@@ -107,12 +107,13 @@ function lastStepsOf(
   statics: Promise<readonly StaticFile[]>,
   written: Promise<ReadonlyMap<string, WrittenPage>>,
   index: Promise<IndexRun>,
+  offlineIndexed: Promise<void>,
 ): () => Promise<void> {
   const { outputDir, offlineZip: zipName } = build;
   return async () => {
     const run = await index;
     run.widen();
-    await Promise.all([timed("pagefind", () => run.done), offlineZip(outputDir, zipName, pages, statics, written)]);
+    await Promise.all([timed("pagefind", () => run.done), offlineIndexed.then(() => offlineZip(outputDir, zipName, pages, statics, written))]);
   };
 }
 
@@ -233,10 +234,17 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
     const index = written.then((w) => startSiteIndex(build.outputDir, build.config.language, { pages: searchable(w), base: indexBase(build) }, PAGEFIND_CACHE));
     // (Set now, not once Pagefind has started: a build that fails before, say copying a
     // file, must not leave it to start later and write into the folder being removed.)
-    build.run.stopLastSteps = async () => (await index.catch(() => undefined))?.stop();
-    build.run.lastSteps = lastStepsOf(build, pages, statics, written, index);
+    // The offline index is written by its worker while the pages are checked and Eleventy lets
+    // go of them; the zip, which holds it, waits for it.
     const indexed = offlineIndex(pages);
+    build.run.stopLastSteps = async () => {
+      await Promise.all([index.then((run) => run.stop()).catch(() => undefined), indexer?.abandon()]);
+      await indexed.catch(() => undefined);
+    };
+    build.run.lastSteps = lastStepsOf(build, pages, statics, written, index, indexed);
     build.run.writtenPages = withOfflineKeys(written, indexed, indexer);
-    await Promise.all([meta, files, index, indexed, build.run.saveCaches?.()]);
+    // (Awaited by the last steps and the build command; until then a failure must not go unhandled.)
+    for (const later of [indexed, build.run.writtenPages]) later.catch(() => undefined);
+    await Promise.all([meta, files, index, build.run.saveCaches?.()]);
   });
 }

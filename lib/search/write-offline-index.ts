@@ -209,7 +209,12 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
     knownFrom = answers.port1;
     ready = new Promise((resolve) => (heard = resolve));
     answers.port1.once("message", (message: { known: string[] }) => learn(message.known));
-    failed = new Promise<never>((_, reject) => running.once("error", reject));
+    // (A worker ends by itself once it has written its memory, after its answer: stopping
+    // then changes nothing. Stopped before, by `abandon`, it fails what waits for it.)
+    failed = new Promise<never>((_, reject) => {
+      running.once("error", reject);
+      running.once("exit", () => reject(new Error("the worker stopped")));
+    });
     failed.catch(() => undefined);
   };
   return {
