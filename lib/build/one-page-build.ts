@@ -18,7 +18,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { link, mkdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { proseShape } from "../content/prose-change.ts";
+import { proseShape, summaryHash } from "../content/prose-change.ts";
 import { mapLimited } from "./map-limited.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
@@ -42,8 +42,11 @@ export interface PageRecord {
 export interface SourceRecord {
   /** sha1 of the text. */
   readonly text: string;
-  /** See `proseShape`. */
+  /** See `proseShape` and `summaryHash`. */
   readonly shape: string;
+  readonly summary: string;
+  /** The Markdown file of the page that lists this one (its parent in the navigation), if any. */
+  readonly parent?: string | undefined;
 }
 
 /** What a build leaves for the next one. */
@@ -64,11 +67,41 @@ export type SourceTexts = ReadonlyMap<string, string>;
 export const textHash = (text: string): string => createHash("sha1").update(text).digest("base64");
 
 /** How the build goes: every page, or one page with the others kept (by site path). */
-export type BuildPlan =
-  | { readonly kind: "full"; readonly reason: string }
-  | { readonly kind: "one-page"; readonly source: string; readonly page: string; readonly kept: ReadonlyMap<string, PageRecord> };
+export type BuildPlan = { readonly kind: "full"; readonly reason: string } | OnePagePlan;
+
+export interface OnePagePlan {
+  readonly kind: "one-page";
+  /** The changed Markdown file. */
+  readonly source: string;
+  /** When its summary changed: the Markdown file of the page that lists it, which is built too. */
+  readonly also?: string | undefined;
+  /** The pages built (site paths). */
+  readonly pages: readonly string[];
+  /** The pages kept, by site path. */
+  readonly kept: ReadonlyMap<string, PageRecord>;
+  /** The last build's client assets (see `BuildRecord`): the build is whole only with the same. */
+  readonly assets: string;
+}
 
 export const full = (reason: string): BuildPlan => ({ kind: "full", reason });
+
+/** What a one-page build wrote, to tell whether it is whole (else every page is built). */
+export interface OnePageOutcome {
+  /** The client assets' URLs, as JSON. */
+  readonly assets: string;
+  /** Site paths of the pages Eleventy wrote. */
+  readonly written: ReadonlySet<string>;
+  /** Kept pages whose Markdown problems were not on record to report again. */
+  readonly unreported: readonly string[];
+}
+
+/** Why a one-page build is not the site a full build would make, or undefined when it is. */
+export function incompleteBecause(plan: OnePagePlan, outcome: OnePageOutcome): string | undefined {
+  if (outcome.assets !== plan.assets) return "the stylesheet changed (a new colour of code)";
+  if (outcome.unreported.length > 0) return "problems of kept pages were not on record";
+  if (plan.pages.some((page) => !outcome.written.has(page))) return "a page to build was not written";
+  return undefined;
+}
 
 /** Whether another page may show `file` through a snippet (`--8<-- "…/name.md"`), as incremental-plugin.ts asks. */
 function shownByOthers(file: string, texts: SourceTexts): boolean {
@@ -81,17 +114,31 @@ function shownByOthers(file: string, texts: SourceTexts): boolean {
 export function planBuild(last: BuildRecord | undefined, stamp: string, texts: SourceTexts): BuildPlan {
   if (!last || last.version !== RECORD_VERSION) return full("no record of a last build");
   if (last.stamp !== stamp) return full("settings, code, files or history changed");
-  const before = Object.keys(last.sources);
-  if (before.length !== texts.size || before.some((file) => !texts.has(file))) return full("a page was added or removed");
+  const files = Object.keys(last.sources);
+  if (files.length !== texts.size || files.some((file) => !texts.has(file))) return full("a page was added or removed");
   const changed = [...texts].filter(([file, text]) => last.sources[file]?.text !== textHash(text));
   if (changed.length !== 1) return full(changed.length === 0 ? "no page changed" : "more than one page changed");
   const [[source, text]] = changed as [[string, string]];
-  if (last.sources[source]?.shape !== proseShape(text)) return full("a change other pages show");
+  const before = last.sources[source];
+  if (before?.shape !== proseShape(text)) return full("a change other pages show");
   if (shownByOthers(source, texts)) return full("the page is shown by another");
+  // A new summary shows on the page that lists it, built too (a page nothing lists may
+  // still show on the home page: every page is built).
+  const summaryChanged = before.summary !== summaryHash(text);
+  const also = summaryChanged ? before.parent : undefined;
+  if (summaryChanged && also === undefined) return full("a summary no parent page lists");
+  const built = new Set(also === undefined ? [source] : [source, also]);
   const pages = Object.entries(last.pages);
-  const own = pages.filter(([, page]) => page.source === source);
-  if (own.length !== 1) return full("the page has no single page of its own");
-  return { kind: "one-page", source, page: (own[0] as [string, PageRecord])[0], kept: new Map(pages.filter(([, page]) => page.source !== source)) };
+  const own = pages.filter(([, page]) => built.has(page.source));
+  if (own.length !== built.size) return full("a page to build has no single page of its own");
+  return {
+    kind: "one-page",
+    source,
+    also,
+    pages: own.map(([path]) => path),
+    kept: new Map(pages.filter(([, page]) => !built.has(page.source))),
+    assets: last.assets,
+  };
 }
 
 /** Whether every kept page is in `output` as the last build wrote it (same size and time). */
@@ -181,14 +228,16 @@ export interface WrittenPage {
 }
 
 /**
- * The record of a build that wrote `pages` into `output` (now swapped in). A source's shape
- * is taken from the last record when its text is the same.
+ * The record of a build that wrote `pages` into `output` (its staging folder, about to be
+ * swapped in); `parents`: each Markdown file's parent page's. A source's shape and summary
+ * are taken from the last record when its text is the same.
  */
 export function makeRecord(
   last: BuildRecord | undefined,
   stamp: string,
   assets: string,
   texts: SourceTexts,
+  parents: ReadonlyMap<string, string>,
   output: string,
   pages: ReadonlyMap<string, WrittenPage>,
 ): BuildRecord {
@@ -196,7 +245,8 @@ export function makeRecord(
   for (const [file, text] of texts) {
     const hash = textHash(text);
     const known = last?.sources[file];
-    sources[file] = { text: hash, shape: known?.text === hash ? known.shape : proseShape(text) };
+    const same = known?.text === hash;
+    sources[file] = { text: hash, shape: same ? known.shape : proseShape(text), summary: same ? known.summary : summaryHash(text), parent: parents.get(file) };
   }
   const written: Record<string, PageRecord> = {};
   for (const [path, page] of pages) {

@@ -33,3 +33,8 @@ export function timedSync<T>(label: string, work: () => T): T {
     report(label, began);
   }
 }
+
+/** A note for the same reader (why a build went the way it did), when COURSESITE_TIMING is set. */
+export function timingNote(note: string): void {
+  if (enabled) console.error(`[timing] ${note}`);
+}

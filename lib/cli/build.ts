@@ -23,9 +23,11 @@ import {
   type BuildRecord,
   buildStamp,
   full,
+  incompleteBecause,
   keptPagesIntact,
   linkKeptPages,
   makeRecord,
+  type OnePageOutcome,
   planBuild,
   readRecord,
   readTexts,
@@ -35,10 +37,11 @@ import {
   writeRecord,
 } from "../build/one-page-build.ts";
 import { createStaging, discard, markAsBuildOutput, outputFolderProblem, swapIn } from "../build/output-folder.ts";
-import { timed } from "../build/timing.ts";
+import { timed, timingNote } from "../build/timing.ts";
 import { commonFolder, STARTED_IN, shownPath } from "../build/working-folder.ts";
 import { type CourseSettings, loadCourseSettings } from "../config/course-settings.ts";
 import { ConfigError } from "../config/site-config.ts";
+import type { CourseModel } from "../course/course-model.ts";
 import { type BuildContext, CACHE_DIR, courseMounts, PROJECT_ROOT } from "../eleventy/build-context.ts";
 import { BUILD_FAILED_EVENT, DIAGNOSTICS_EVENT } from "../eleventy/diagnostics-plugin.ts";
 import { markdownSources } from "../eleventy/markdown-plugin.ts";
@@ -108,10 +111,10 @@ type Rendered =
       stop?: (() => Promise<void>) | undefined;
       /** Every page as written or kept, for the next build's record. */
       pages?: Promise<ReadonlyMap<string, WrittenPage>> | undefined;
-      /** The client assets' URLs, as JSON. */
-      assets: string;
-      /** Kept pages whose problems were not on record (see render-memo.ts). */
-      unreported: readonly string[];
+      /** What was written, to tell whether a one-page build is whole. */
+      outcome: OnePageOutcome;
+      /** Each Markdown file's parent page's (for the next build's record). */
+      parents: ReadonlyMap<string, string>;
     }
   | { diagnostics: Diagnostic[]; error: unknown };
 
@@ -155,6 +158,8 @@ async function renderSite(contentDir: string, staging: string, output: string, e
     if (plan.kind === "one-page") {
       await eleventy.init();
       eleventy.setIncrementalFile(eleventyPath(plan.source));
+      // (Should Eleventy's graph not take the link, the page is not written: see `incompleteBecause`.)
+      if (plan.also) renderAlso(eleventy, plan.also, plan.source);
     }
     await timed("eleventy", () => eleventy.write());
     const run = build?.run;
@@ -163,8 +168,8 @@ async function renderSite(contentDir: string, staging: string, output: string, e
       lastSteps: run?.lastSteps,
       stop: run?.stopLastSteps,
       pages: run?.writtenPages,
-      assets: JSON.stringify(run?.assets ?? null),
-      unreported: run?.unreported ?? [],
+      outcome: { assets: JSON.stringify(run?.assets ?? null), written: run?.renderedPages ?? new Set(), unreported: run?.unreported ?? [] },
+      parents: parentsOf(run?.model),
     };
   } catch (error) {
     if (!(error instanceof ConfigError)) await userConfig?.emit(BUILD_FAILED_EVENT);
@@ -189,21 +194,24 @@ async function runBuild(options: CliOptions): Promise<void> {
   const started = performance.now();
   const edition = options.archive ? { label: options.archive, currentSite: site } : undefined;
   const texts = readTexts(markdownSources(resolve(contentDir)));
+  // The record of the last build into this folder (an archived edition keeps none).
   const record = options.archive ? undefined : recordFile(CACHE_DIR, output);
   const last = record ? readRecord(record) : undefined;
   const stamp = record ? await stampOf(settings, output, texts) : "";
   let plan = await timed("plan", async () =>
     record && settings.format === "coursesite" ? planned(last, stamp, texts, output) : full("an archived edition, or a course written for another tool"),
   );
+  timingNote(plan.kind === "full" ? `every page: ${plan.reason}` : `one page: ${shownPath(plan.source)}`);
   let staging = await createStaging(output);
   if (plan.kind === "one-page") await linkKeptPages(output, staging, plan.kept);
   let rendered = await renderSite(contentDir, staging, output, edition, { texts, plan });
-  if (plan.kind === "one-page" && !("error" in rendered) && (rendered.assets !== last?.assets || rendered.unreported.length > 0)) {
-    // The stylesheet came out otherwise (a new colour of code), which every page links by
-    // its version; or a kept page's problems were not on record: every page is built.
+  const incomplete = plan.kind === "one-page" && !("error" in rendered) ? incompleteBecause(plan, rendered.outcome) : undefined;
+  if (incomplete !== undefined && !("error" in rendered)) {
+    // Not the site a full build would make (see `incompleteBecause`): every page is built.
+    timingNote(`every page after all: ${incomplete}`);
     await rendered.stop?.();
     await discard(staging);
-    plan = full("the stylesheet changed, or problems were not on record");
+    plan = full(incomplete);
     staging = await createStaging(output);
     rendered = await renderSite(contentDir, staging, output, edition, { texts, plan });
   }
@@ -225,7 +233,7 @@ async function runBuild(options: CliOptions): Promise<void> {
   const lastSteps = rendered.lastSteps?.();
   // Made while the last steps run (the staging folder's pages are the ones swapped in).
   const nextRecord = record
-    ? afterNextTask(async () => makeRecord(last, stamp, rendered.assets, texts, staging, (await rendered.pages) ?? new Map()))
+    ? afterNextTask(async () => makeRecord(last, stamp, rendered.outcome.assets, texts, rendered.parents, staging, (await rendered.pages) ?? new Map()))
     : undefined;
   nextRecord?.catch(() => undefined); // (a failed build does not wait for it)
   try {
@@ -240,7 +248,10 @@ async function runBuild(options: CliOptions): Promise<void> {
   if (record) await writeRecordOrNot(record, nextRecord);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   if (!options.quiet || warnings > 0) {
-    const one = plan.kind === "one-page" ? ` (only ${shownPath(plan.source)} changed: its page was built, ${plan.kept.size} kept)` : "";
+    const one =
+      plan.kind === "one-page"
+        ? ` (only ${shownPath(plan.source)} changed: ${plan.pages.length === 1 ? "its page was" : `${plan.pages.length} pages were`} built, ${plan.kept.size} kept)`
+        : "";
     console.log(
       `Built ${shownPath(input)} into ${shownPath(output)} in ${seconds} s${one}${warnings ? `, ${warnings} warning${warnings === 1 ? "" : "s"}` : ""}.`,
     );
@@ -257,9 +268,20 @@ async function writeRecordOrNot(file: string, made: Promise<BuildRecord> | undef
   try {
     const record = await made;
     if (record) writeRecord(file, record);
-  } catch {
+  } catch (error) {
+    timingNote(`no record for the next build: ${String(error)}`);
     rmSync(file, { force: true });
   }
+}
+
+/** Each Markdown file's parent page's Markdown file, in the course's navigation. */
+function parentsOf(model: CourseModel | undefined): Map<string, string> {
+  const parents = new Map<string, string>();
+  for (const page of model?.pages.values() ?? []) {
+    const parent = model?.nav.byUrl.get(page.url)?.parent?.page.sourceFile;
+    if (parent) parents.set(page.sourceFile, parent);
+  }
+  return parents;
 }
 
 /** This build's stamp (see `buildStamp`). */

@@ -33,14 +33,22 @@ export function onlyProseChanged(before: string, after: string, described = fals
 }
 
 /**
- * A page's shape: a hash of what other pages show of it (as `onlyProseChanged` reads it,
- * the first paragraph included). Two texts of a page with the same shape differ only in
- * prose. A build keeps shapes rather than texts, to tell the next build what changed.
+ * A page's shape: a hash of what other pages show of it (as `onlyProseChanged` reads it),
+ * but for its summary (see `summaryHash`). Two texts of a page with the same shape and
+ * summary differ only in prose. A build keeps these rather than texts, to tell the next
+ * build what changed.
  */
 export function proseShape(text: string): string {
   const head = frontMatterBlock(text);
   const body = text.slice(head.length);
   return createHash("sha1")
-    .update(`${head}\0${firstHeading(body) ?? "\u0001"}\0${summaryOf(body) ?? "\u0001"}\0${countTasks(text)}`)
+    .update(`${head}\0${firstHeading(body) ?? "\u0001"}\0${countTasks(text)}`)
+    .digest("base64");
+}
+
+/** A hash of a page's summary (its first paragraph), which the page that lists it shows. */
+export function summaryHash(text: string): string {
+  return createHash("sha1")
+    .update(summaryOf(text.slice(frontMatterBlock(text).length)) ?? "\u0001")
     .digest("base64");
 }

@@ -157,6 +157,7 @@ export function finishPlugin(eleventyConfig: UserConfig, build: BuildContext): v
     // The pages a one-page build kept were never rendered: the offline index takes them
     // by the key it knew them by, or reads them.
     const rendered = new Set((results ?? []).flatMap((r) => (typeof r.outputPath === "string" ? [sitePath(build.outputDir, r.outputPath)] : [])));
+    build.run.renderedPages = rendered;
     for (const [path, page] of build.kept ?? [])
       if (!rendered.has(path)) indexer?.keep(path, page.offlineKey, () => readFileSync(join(build.outputDir, path), "utf8"));
     // The course's own files are listed (with size and time) before they are copied, so the

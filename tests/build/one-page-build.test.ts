@@ -60,6 +60,18 @@ describe("a build after a change to one page's prose", () => {
     assert.deepEqual(siteFiles(one.output), siteFiles(fresh.output));
   });
 
+  it("builds the page that lists it too when its summary changed", async () => {
+    const w = workspace();
+    assert.equal((await w.build()).code, 0);
+    const conda = join(w.course, "s1_start/m2_conda.md");
+    writeFileSync(conda, readFileSync(conda, "utf8").replace("Environments keep projects apart.", "Environments keep each project apart."));
+    const two = await w.build();
+    assert.equal(two.code, 0, two.stderr);
+    assert.match(two.stdout, /only .*m2_conda\.md changed: 2 pages were built, \d+ kept/);
+    assert.match(two.read("s1_start/index.html"), /Environments keep each project apart/);
+    assert.deepEqual(siteFiles(two.output), siteFiles((await w.fresh()).output));
+  });
+
   it("reports the kept pages' problems again, as a full build does", async () => {
     const w = workspace();
     writeFileSync(join(w.course, "s2_next/m3_git.md"), `${readFileSync(join(w.course, "s2_next/m3_git.md"), "utf8")}\n[Nowhere](m9_missing.md)\n`);
