@@ -37,6 +37,8 @@ export interface PageRecord {
   readonly mtimeMs: number;
   /** What the offline index's memory knows it by (see `pageKey`), when known. */
   readonly offlineKey?: string | undefined;
+  /** Its ids (`#anchor` targets), when a link check read them. */
+  readonly ids?: readonly string[] | undefined;
 }
 
 export interface SourceRecord {
@@ -227,36 +229,55 @@ export interface WrittenPage {
   readonly offlineKey?: string | undefined;
 }
 
+/** What a build leaves for its record (see `makeRecord`). */
+export interface BuildFacts {
+  readonly stamp: string;
+  /** The client assets' URLs, as JSON. */
+  readonly assets: string;
+  readonly texts: SourceTexts;
+  /** Each Markdown file's parent page's Markdown file. */
+  readonly parents: ReadonlyMap<string, string>;
+  /** The ids of the pages whose ids the link check read, by site path. */
+  readonly ids: ReadonlyMap<string, readonly string[]>;
+  /** Where the pages are (the staging folder, about to be swapped in). */
+  readonly folder: string;
+  /** Every page written or kept, by site path. */
+  readonly pages: ReadonlyMap<string, WrittenPage>;
+}
+
 /**
- * The record of a build that wrote `pages` into `output` (its staging folder, about to be
- * swapped in); `parents`: each Markdown file's parent page's. A source's shape and summary
- * are taken from the last record when its text is the same.
+ * The record of a build. A source's shape and summary, and a page's offline key and ids,
+ * are taken from the last record when the text, or the page, is the same.
  */
-export function makeRecord(
-  last: BuildRecord | undefined,
-  stamp: string,
-  assets: string,
-  texts: SourceTexts,
-  parents: ReadonlyMap<string, string>,
-  output: string,
-  pages: ReadonlyMap<string, WrittenPage>,
-): BuildRecord {
+export function makeRecord(last: BuildRecord | undefined, facts: BuildFacts): BuildRecord {
   const sources: Record<string, SourceRecord> = {};
-  for (const [file, text] of texts) {
+  for (const [file, text] of facts.texts) {
     const hash = textHash(text);
     const known = last?.sources[file];
     const same = known?.text === hash;
-    sources[file] = { text: hash, shape: same ? known.shape : proseShape(text), summary: same ? known.summary : summaryHash(text), parent: parents.get(file) };
+    sources[file] = {
+      text: hash,
+      shape: same ? known.shape : proseShape(text),
+      summary: same ? known.summary : summaryHash(text),
+      parent: facts.parents.get(file),
+    };
   }
   const written: Record<string, PageRecord> = {};
-  for (const [path, page] of pages) {
+  for (const [path, page] of facts.pages) {
     if (page.source === undefined) continue;
-    const stat = statSync(join(output, path));
-    const earlier = last?.pages[path];
-    const offlineKey = page.offlineKey ?? (earlier?.hash === page.hash ? earlier.offlineKey : undefined);
-    written[path] = { source: page.source, hash: page.hash, searchable: page.searchable, size: stat.size, mtimeMs: stat.mtimeMs, offlineKey };
+    const stat = statSync(join(facts.folder, path));
+    const earlier = last?.pages[path]?.hash === page.hash ? last.pages[path] : undefined;
+    written[path] = {
+      source: page.source,
+      hash: page.hash,
+      searchable: page.searchable,
+      size: stat.size,
+      mtimeMs: stat.mtimeMs,
+      offlineKey: page.offlineKey ?? earlier?.offlineKey,
+      ids: facts.ids.get(path) ?? earlier?.ids,
+    };
   }
-  return { version: RECORD_VERSION, stamp, assets, sources, pages: written };
+  return { version: RECORD_VERSION, stamp: facts.stamp, assets: facts.assets, sources, pages: written };
 }
 
 export function writeRecord(file: string, record: BuildRecord): void {

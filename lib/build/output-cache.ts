@@ -49,6 +49,15 @@ async function statPrint(dir: string): Promise<string> {
   return createHash("sha1").update(lines.sort().join("\n")).digest("hex");
 }
 
+/** The fingerprint of what `cacheDir` keeps (see `reuseOrMake`), or undefined when it keeps nothing. */
+export async function keptFingerprint(cacheDir: string): Promise<string | undefined> {
+  try {
+    return (await readFile(join(cacheDir, "fingerprint"), "utf8")).split("\n")[0];
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Puts the folder `target` in place: linked from `cacheDir` when it was made from the same
  * inputs (`fingerprint`) and the cached files are intact, else made by `make()` and kept.

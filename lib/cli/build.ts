@@ -113,8 +113,9 @@ type Rendered =
       pages?: Promise<ReadonlyMap<string, WrittenPage>> | undefined;
       /** What was written, to tell whether a one-page build is whole. */
       outcome: OnePageOutcome;
-      /** Each Markdown file's parent page's (for the next build's record). */
+      /** Each Markdown file's parent page's, and pages' ids (for the next build's record). */
       parents: ReadonlyMap<string, string>;
+      ids: ReadonlyMap<string, readonly string[]>;
     }
   | { diagnostics: Diagnostic[]; error: unknown };
 
@@ -170,6 +171,7 @@ async function renderSite(contentDir: string, staging: string, output: string, e
       pages: run?.writtenPages,
       outcome: { assets: JSON.stringify(run?.assets ?? null), written: run?.renderedPages ?? new Set(), unreported: run?.unreported ?? [] },
       parents: parentsOf(run?.model),
+      ids: run?.pageIds ?? new Map(),
     };
   } catch (error) {
     if (!(error instanceof ConfigError)) await userConfig?.emit(BUILD_FAILED_EVENT);
@@ -233,7 +235,17 @@ async function runBuild(options: CliOptions): Promise<void> {
   const lastSteps = rendered.lastSteps?.();
   // Made while the last steps run (the staging folder's pages are the ones swapped in).
   const nextRecord = record
-    ? afterNextTask(async () => makeRecord(last, stamp, rendered.outcome.assets, texts, rendered.parents, staging, (await rendered.pages) ?? new Map()))
+    ? afterNextTask(async () =>
+        makeRecord(last, {
+          stamp,
+          assets: rendered.outcome.assets,
+          texts,
+          parents: rendered.parents,
+          ids: rendered.ids,
+          folder: staging,
+          pages: (await rendered.pages) ?? new Map(),
+        }),
+      )
     : undefined;
   nextRecord?.catch(() => undefined); // (a failed build does not wait for it)
   try {

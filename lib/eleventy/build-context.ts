@@ -63,6 +63,8 @@ export interface BuildRun {
   lastSteps?: (() => Promise<void>) | undefined;
   /** Stops what the build started for its last steps (Pagefind), when it failed instead. */
   stopLastSteps?: (() => Promise<void>) | undefined;
+  /** The ids of the pages the link check read them of, by site path. */
+  pageIds?: ReadonlyMap<string, readonly string[]>;
   /** Site paths of the pages Eleventy wrote (in a one-page build, not the kept ones). */
   renderedPages?: ReadonlySet<string>;
   /** Every HTML page of the site as this build wrote or kept it, by site path (for the next build's record). */

@@ -25,7 +25,9 @@ export function linkCheckPlugin(eleventyConfig: UserConfig, build: BuildContext)
   });
   eleventyConfig.on("eleventy.after", ({ results }: { results?: readonly BuiltTemplate[] }) => {
     const pages = build.run.incremental ? new Map(last) : new Map<string, BuiltPage>();
-    for (const [path, page] of build.kept ?? []) pages.set(path, { html: () => readFileSync(join(build.outputDir, path), "utf8"), source: page.source });
+    // Pages a one-page build kept: their ids as the last build's record has them, else read from their files.
+    for (const [path, page] of build.kept ?? [])
+      pages.set(path, { html: () => readFileSync(join(build.outputDir, path), "utf8"), source: page.source, ids: page.ids ? new Set(page.ids) : undefined });
     for (const r of results ?? []) {
       if (typeof r.outputPath === "string" && typeof r.content === "string")
         pages.set(sitePath(build.outputDir, r.outputPath), { html: r.content, source: r.inputPath ?? r.outputPath });
@@ -41,5 +43,6 @@ export function linkCheckPlugin(eleventyConfig: UserConfig, build: BuildContext)
       return source ? build.displayPath(source) : target;
     };
     for (const problem of checkAnchors(build.run.anchors, idsOf, describe)) build.diagnostics.error(problem.file, problem.line, problem.message);
+    build.run.pageIds = new Map([...pages].flatMap(([path, page]) => (page.ids ? [[path, [...page.ids]] as const] : [])));
   });
 }

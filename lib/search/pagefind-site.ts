@@ -5,7 +5,7 @@
  */
 
 import { join } from "node:path";
-import { reuseOrMake } from "../build/output-cache.ts";
+import { keptFingerprint, reuseOrMake } from "../build/output-cache.ts";
 import { removeAllBut } from "../build/output-folder.ts";
 import { PagefindStopped, partFolder, removeOtherParts, stopPagefind, writePagefindPart, writePartsList } from "./pagefind-index.ts";
 import { type IndexPart, PART_PAGES, partFingerprint, planIndexParts } from "./pagefind-parts.ts";
@@ -45,14 +45,19 @@ export function startSiteIndex(siteDir: string, language: string, site: Searchab
   let stopped = false;
   const parts = planIndexParts([...site.pages.keys()], partPages);
   const prints = fingerprints(parts, site);
-  const threads = parts.length > 1 ? 1 : undefined;
+  // Each run gets one thread when several parts are to be indexed (they run side by side),
+  // every core when only one is (after a change to one page, say).
+  const threads = Promise.all(parts.map(async (part, i) => (await keptFingerprint(join(cacheDir, part.id))) !== prints[i])).then((stale) =>
+    stale.filter(Boolean).length > 1 ? 1 : undefined,
+  );
   const waiting = [...parts.keys()];
   const lane = async (): Promise<void> => {
+    const runThreads = await threads;
     for (let i = waiting.shift(); i !== undefined; i = waiting.shift()) {
       if (stopped) throw new PagefindStopped("the build stopped");
       const part = parts[i] as IndexPart;
       await reuseOrMake(partFolder(siteDir, part.id), join(cacheDir, part.id), prints[i] as string, () =>
-        writePagefindPart(siteDir, language, part, { threads }),
+        writePagefindPart(siteDir, language, part, { threads: runThreads }),
       );
     }
   };

@@ -28,7 +28,8 @@ function recordOf(output: string, stamp = "stamp"): BuildRecord {
     ["index.html", { source: "/c/index.md", hash: "i", searchable: true }],
     ["copied.html", { source: undefined, hash: "c", searchable: false }],
   ]);
-  return makeRecord(undefined, stamp, "assets", texts, new Map([["/c/docker.md", "/c/index.md"]]), output, pages);
+  const parents = new Map([["/c/docker.md", "/c/index.md"]]);
+  return makeRecord(undefined, { stamp, assets: "assets", texts, parents, ids: new Map([["docker.html", ["images"]]]), folder: output, pages });
 }
 
 describe("planBuild", () => {
@@ -83,7 +84,15 @@ describe("planBuild", () => {
 
   it("builds every page when another page shows the changed one through a snippet", () => {
     const showing = new Map(texts).set("/c/git.md", `${git}\n--8<-- "docker.md"\n`);
-    const shown = makeRecord(undefined, "stamp", "assets", showing, new Map(), output, new Map());
+    const shown = makeRecord(undefined, {
+      stamp: "stamp",
+      assets: "assets",
+      texts: showing,
+      parents: new Map(),
+      ids: new Map(),
+      folder: output,
+      pages: new Map(),
+    });
     const withPages = { ...shown, pages: record.pages };
     assert.equal(planBuild(withPages, "stamp", new Map(showing).set("/c/docker.md", `${docker}\nMore.\n`)).kind, "full");
   });
@@ -110,23 +119,24 @@ describe("makeRecord", () => {
     assert.equal(record.sources["/c/docker.md"]?.summary, summaryHash(docker));
   });
 
-  it("takes a page's offline key over from the last record when the page is the same", () => {
+  it("takes a page's offline key and ids over from the last record when the page is the same", () => {
     const output = mkdtempSync(join(tmpdir(), "one-page-"));
     const last = recordOf(output);
-    const next = makeRecord(
-      last,
-      "stamp",
-      "assets",
+    const next = makeRecord(last, {
+      stamp: "stamp",
+      assets: "assets",
       texts,
-      new Map(),
-      output,
-      new Map<string, WrittenPage>([
+      parents: new Map(),
+      ids: new Map(),
+      folder: output,
+      pages: new Map<string, WrittenPage>([
         ["docker.html", { source: "/c/docker.md", hash: "d", searchable: true }],
         ["git.html", { source: "/c/git.md", hash: "g2", searchable: true }],
       ]),
-    );
+    });
     assert.equal(next.pages["docker.html"]?.offlineKey, "kd");
     assert.equal(next.pages["git.html"]?.offlineKey, undefined);
+    assert.deepEqual(next.pages["docker.html"]?.ids, ["images"]);
   });
 });
 
