@@ -16,7 +16,7 @@
 
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { link, mkdir } from "node:fs/promises";
+import { copyFile, link, mkdir } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { proseShape, summaryHash } from "../content/prose-change.ts";
 import { mapLimited } from "./map-limited.ts";
@@ -157,13 +157,21 @@ export function keptPagesIntact(output: string, kept: ReadonlyMap<string, PageRe
 }
 
 /**
- * Links the kept pages of `output` into the fresh folder `staging`. Links, not copies: the
- * build writes only the changed page (a new file), and the old folder goes after the swap.
+ * Links the kept pages of `output` into the fresh folder `staging`. Links, not copies (where
+ * the file system allows): the build writes only the changed pages, as new files (see
+ * finish-plugin.ts), and the old folder goes after the swap. (The record takes each page's
+ * size and time from the new folder, so a copy's new time is what the next build expects.)
  */
 export async function linkKeptPages(output: string, staging: string, kept: ReadonlyMap<string, PageRecord>): Promise<void> {
   const folders = new Set([...kept.keys()].map((path) => dirname(join(staging, path))));
   for (const folder of [...folders].sort()) await mkdir(folder, { recursive: true });
-  await mapLimited([...kept.keys()], 64, (path) => link(join(output, path), join(staging, path)));
+  await mapLimited([...kept.keys()], 64, async (path) => {
+    try {
+      await link(join(output, path), join(staging, path));
+    } catch {
+      await copyFile(join(output, path), join(staging, path)); // a file system without links
+    }
+  });
 }
 
 /**
