@@ -15,10 +15,12 @@
  */
 
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { copyFile, link, mkdir } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { proseShape, summaryHash } from "../content/prose-change.ts";
+import { filesUnder } from "../eleventy/render-memo.ts";
+import { shownByOthers } from "../markdown/snippets.ts";
 import { mapLimited } from "./map-limited.ts";
 import { writeFileAtomic } from "./write-atomic.ts";
 
@@ -103,13 +105,6 @@ export function incompleteBecause(plan: OnePagePlan, outcome: OnePageOutcome): s
   if (outcome.unreported.length > 0) return "problems of kept pages were not on record";
   if (plan.pages.some((page) => !outcome.written.has(page))) return "a page to build was not written";
   return undefined;
-}
-
-/** Whether another page may show `file` through a snippet (`--8<-- "…/name.md"`), as incremental-plugin.ts asks. */
-function shownByOthers(file: string, texts: SourceTexts): boolean {
-  const name = basename(file);
-  for (const [other, text] of texts) if (other !== file && text.includes("--8<--") && text.includes(name)) return true;
-  return false;
 }
 
 /** Decides how to build, from the last build's record and this build's stamp and Markdown. */
@@ -198,25 +193,22 @@ export function buildStamp(parts: {
   return hash.digest("hex");
 }
 
-/** Every file under `folder` (absolute path → size and time) but git's and packages' folders, sorted. */
+/** Every file under `folder` (absolute path → size and time) but git's and packages' folders, sorted; none when there is no folder. */
 function filesOf(folder: string): [string, string][] {
-  const files: [string, string][] = [];
   let names: string[];
   try {
-    names = readdirSync(folder, { recursive: true, encoding: "utf8" }).sort();
+    names = filesUnder(folder);
   } catch {
-    return files;
+    return [];
   }
-  for (const rel of names) {
-    if (rel.split(/[\\/]/).some((part) => part === "node_modules" || part === ".git")) continue;
+  return names.flatMap((rel): [string, string][] => {
     try {
       const stat = statSync(join(folder, rel));
-      if (stat.isFile()) files.push([join(folder, rel), `${stat.size}:${stat.mtimeMs}`]);
+      return stat.isFile() ? [[join(folder, rel), `${stat.size}:${stat.mtimeMs}`]] : [];
     } catch {
-      // Gone while we looked: the next build sees it.
+      return []; // gone while we looked: the next build sees it
     }
-  }
-  return files;
+  });
 }
 
 /** The record kept in `file`, or undefined when there is none (or it cannot be read). */

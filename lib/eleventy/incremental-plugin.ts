@@ -11,13 +11,14 @@
  */
 
 import { readFileSync } from "node:fs";
-import { basename, resolve } from "node:path";
+import { resolve } from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { frontMatterBlock } from "../content/front-matter-block.ts";
 import { isMarkdownPath } from "../content/page-url.ts";
 import { onlyProseChanged } from "../content/prose-change.ts";
 import { summaryOf } from "../content/summary.ts";
 import type { CoursePage } from "../course/course-model.ts";
+import { shownByOthers } from "../markdown/snippets.ts";
 import type { BuildContext } from "./build-context.ts";
 import { filesUnder } from "./render-memo.ts";
 
@@ -32,13 +33,6 @@ function textOf(file: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Whether another page may show this one through a snippet (`--8<-- "…/name.md"`): then that page renders too. */
-function shownByOthers(file: string, build: BuildContext): boolean {
-  const name = basename(file);
-  for (const text of build.run.sourceTexts?.values() ?? []) if (text.includes("--8<--") && text.includes(name)) return true;
-  return false;
 }
 
 /** The saved page as the last build's course model knows it: its page and its place in the navigation. */
@@ -72,7 +66,8 @@ export function incrementalPlugin(eleventyConfig: UserConfig, build: BuildContex
     const before = file ? build.run.sourceTexts?.get(file) : undefined;
     const after = file && before !== undefined ? textOf(file) : undefined;
     const now = fileList(build);
-    const possible = file !== undefined && before !== undefined && after !== undefined && now === files && !shownByOthers(file, build);
+    const possible =
+      file !== undefined && before !== undefined && after !== undefined && now === files && !shownByOthers(file, build.run.sourceTexts ?? new Map());
     const prose = possible && onlyProseChanged(before, after, hasOwnDescription(file, before, build));
     // Only the summary changed (prose apart from it, when the page has no description): the
     // parent's page, which lists it, renders as well, and the course model is made again.

@@ -6,7 +6,7 @@
  */
 
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 
 const SNIPPET_LINE = /^([ \t]*)--8<--[ \t]+"([^"]+)"[ \t]*$/;
 
@@ -71,4 +71,15 @@ export function includeSnippets(
     return picked.map((l) => (l ? (match[1] ?? "") + l : l)).join("\n");
   });
   return { code: lines.join("\n"), problems };
+}
+
+/**
+ * Whether a page other than `file` may show it through a snippet (`--8<-- "…/name.md"`),
+ * judged from the course's Markdown (`texts`, by file): loosely, by the file's name, so a
+ * change to it renders the pages that may show it (or every page).
+ */
+export function shownByOthers(file: string, texts: ReadonlyMap<string, string>): boolean {
+  const name = basename(file);
+  for (const [other, text] of texts) if (other !== file && text.includes("--8<--") && text.includes(name)) return true;
+  return false;
 }
