@@ -7,7 +7,7 @@
 
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { copyFile, mkdir, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, open, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { PAGEFIND_FOLDER } from "../search/pagefind-index.ts";
 import { readZipEntries, type StoredEntry, writeZip, type ZipInput } from "./zip-writer.ts";
@@ -60,7 +60,7 @@ export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir
   const target = join(siteDir, zipName);
   if (cached) {
     try {
-      await copyFile(cached, target);
+      await link(cached, target).catch(() => copyFile(cached, target));
       return (await stat(target)).size;
     } catch {
       // Not cached yet.
@@ -97,7 +97,8 @@ export async function writeOfflineZip(siteDir: string, zipName: string, cacheDir
     // One zip is kept: the last one.
     await rm(cacheDir, { recursive: true, force: true });
     await mkdir(dirname(cached), { recursive: true });
-    await copyFile(target, cached);
+    // Linked, not copied (14 MB at 1,000 modules): neither file is ever written in place.
+    await link(target, cached).catch(() => copyFile(target, cached));
     await writeFile(cached.replace(/\.zip$/, ".json"), JSON.stringify(digests));
   }
   return size;

@@ -7,7 +7,8 @@
  * its URL and indexed part, and each index file's compressed data. After one page's prose
  * changed, the other pages are not read again and most files are not compressed again; the
  * worker tells the main thread which pages it holds, which then sends those by key alone.
- * The memory is written after the summary is posted, so the build does not wait for it.
+ * The memory is written after the summary is posted, so the build does not wait for it, and
+ * only when more than a few pages were read anew.
  */
 
 import { readFile } from "node:fs/promises";
@@ -57,6 +58,9 @@ async function recall(file: string | undefined, version: string | undefined): Pr
     return undefined; // none yet, or unreadable: every page is read
   }
 }
+
+/** Pages read anew (not known to the memory) from which on the memory is written again. */
+const REWRITE_AFTER = 32;
 
 const options = workerData as IndexerOptions | null;
 if (parentPort && options?.module === import.meta.url) {
@@ -112,7 +116,10 @@ if (parentPort && options?.module === import.meta.url) {
       port.postMessage({ error: String((error as Error).stack ?? error) });
       return;
     }
-    if (memoryFile && version && read > 0) {
+    // A few pages read anew are not worth writing the whole memory again (27 MB at 1,000
+    // pages, written while the build ends): the next build reads them again, as their keys
+    // are not in it.
+    if (memoryFile && version && read > 0 && (memory === undefined || read >= REWRITE_AFTER)) {
       const kept = [...pages.values()];
       const numbered = renumbered(
         kept.map((p) => p.entry),

@@ -60,6 +60,18 @@ describe("a build after a change to one page's prose", () => {
     assert.deepEqual(siteFiles(one.output), siteFiles(fresh.output));
   });
 
+  it("builds one page after another, each time the site a full build makes", async () => {
+    const w = workspace();
+    assert.equal((await w.build()).code, 0);
+    w.edit((text) => text.replace("Open a terminal.", "Open a terminal first."));
+    assert.match((await w.build()).stdout, ONE_PAGE);
+    const git = join(w.course, "s2_next/m3_git.md");
+    writeFileSync(git, readFileSync(git, "utf8").replace("## Branches", "Commit often.\n\n## Branches"));
+    const second = await w.build();
+    assert.match(second.stdout, /only .*m3_git\.md changed: its page was built/);
+    assert.deepEqual(siteFiles(second.output), siteFiles((await w.fresh()).output));
+  });
+
   it("builds the page that lists it too when its summary changed", async () => {
     const w = workspace();
     assert.equal((await w.build()).code, 0);
