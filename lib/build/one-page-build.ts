@@ -68,7 +68,10 @@ export interface BuildRecord {
 /** The Markdown of the course as this build reads it: text by absolute path. */
 export type SourceTexts = ReadonlyMap<string, string>;
 
-export const textHash = (text: string): string => createHash("sha1").update(text).digest("base64");
+/** Each Markdown file's text hash (sha1), by file: made once per build, for the plan and the record. */
+export function hashTexts(texts: SourceTexts): Map<string, string> {
+  return new Map([...texts].map(([file, text]) => [file, createHash("sha1").update(text).digest("base64")]));
+}
 
 /** How the build goes: every page, or one page with the others kept (by site path). */
 export type BuildPlan = { readonly kind: "full"; readonly reason: string } | OnePagePlan;
@@ -107,13 +110,13 @@ export function incompleteBecause(plan: OnePagePlan, outcome: OnePageOutcome): s
   return undefined;
 }
 
-/** Decides how to build, from the last build's record and this build's stamp and Markdown. */
-export function planBuild(last: BuildRecord | undefined, stamp: string, texts: SourceTexts): BuildPlan {
+/** Decides how to build, from the last build's record and this build's stamp and Markdown (texts and their `hashes`). */
+export function planBuild(last: BuildRecord | undefined, stamp: string, texts: SourceTexts, hashes: ReadonlyMap<string, string>): BuildPlan {
   if (!last || last.version !== RECORD_VERSION) return full("no record of a last build");
   if (last.stamp !== stamp) return full("settings, code, files or history changed");
   const files = Object.keys(last.sources);
   if (files.length !== texts.size || files.some((file) => !texts.has(file))) return full("a page was added or removed");
-  const changed = [...texts].filter(([file, text]) => last.sources[file]?.text !== textHash(text));
+  const changed = [...texts].filter(([file]) => last.sources[file]?.text !== hashes.get(file));
   if (changed.length !== 1) return full(changed.length === 0 ? "no page changed" : "more than one page changed");
   const [[source, text]] = changed as [[string, string]];
   const before = last.sources[source];
@@ -235,6 +238,8 @@ export interface BuildFacts {
   /** The client assets' URLs, as JSON. */
   readonly assets: string;
   readonly texts: SourceTexts;
+  /** The texts' hashes (see `hashTexts`). */
+  readonly hashes: ReadonlyMap<string, string>;
   /** Each Markdown file's parent page's Markdown file. */
   readonly parents: ReadonlyMap<string, string>;
   /** The ids of the pages whose ids the link check read, by site path. */
@@ -252,7 +257,7 @@ export interface BuildFacts {
 export function makeRecord(last: BuildRecord | undefined, facts: BuildFacts): BuildRecord {
   const sources: Record<string, SourceRecord> = {};
   for (const [file, text] of facts.texts) {
-    const hash = textHash(text);
+    const hash = facts.hashes.get(file) ?? "";
     const known = last?.sources[file];
     const same = known?.text === hash;
     sources[file] = {

@@ -49,13 +49,19 @@ async function statPrint(dir: string): Promise<string> {
   return createHash("sha1").update(lines.sort().join("\n")).digest("hex");
 }
 
+/** What `cacheDir` keeps (see `reuseOrMake`): the fingerprint of its inputs and a print of its files' sizes and times, or undefined. */
+async function readStamp(cacheDir: string): Promise<{ madeFrom: string; contents: string } | undefined> {
+  try {
+    const [madeFrom = "", contents = ""] = (await readFile(join(cacheDir, "fingerprint"), "utf8")).split("\n");
+    return { madeFrom, contents };
+  } catch {
+    return undefined; // nothing cached yet
+  }
+}
+
 /** The fingerprint of what `cacheDir` keeps (see `reuseOrMake`), or undefined when it keeps nothing. */
 export async function keptFingerprint(cacheDir: string): Promise<string | undefined> {
-  try {
-    return (await readFile(join(cacheDir, "fingerprint"), "utf8")).split("\n")[0];
-  } catch {
-    return undefined;
-  }
+  return (await readStamp(cacheDir))?.madeFrom;
 }
 
 /**
@@ -63,22 +69,21 @@ export async function keptFingerprint(cacheDir: string): Promise<string | undefi
  * inputs (`fingerprint`) and the cached files are intact, else made by `make()` and kept.
  */
 export async function reuseOrMake(target: string, cacheDir: string, fingerprint: string, make: () => Promise<void>): Promise<"reused" | "made"> {
-  const stamp = join(cacheDir, "fingerprint");
   const kept = join(cacheDir, "folder");
+  const stamp = await readStamp(cacheDir);
   try {
-    const [madeFrom, contents] = (await readFile(stamp, "utf8")).split("\n");
-    if (madeFrom === fingerprint && contents === (await statPrint(kept))) {
+    if (stamp?.madeFrom === fingerprint && stamp.contents === (await statPrint(kept))) {
       await rm(target, { recursive: true, force: true });
       await linkTree(kept, target);
       return "reused";
     }
   } catch {
-    // Nothing cached yet.
+    // The kept folder is gone or damaged: made again.
   }
   await rm(target, { recursive: true, force: true });
   await make();
   await rm(cacheDir, { recursive: true, force: true });
   await linkTree(target, kept);
-  await writeFile(stamp, `${fingerprint}\n${await statPrint(kept)}`);
+  await writeFile(join(cacheDir, "fingerprint"), `${fingerprint}\n${await statPrint(kept)}`);
   return "made";
 }

@@ -6,7 +6,7 @@
 
 import "./skip-esm-resolver.ts";
 import { existsSync, rmSync } from "node:fs";
-import { join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -23,6 +23,7 @@ import {
   type BuildRecord,
   buildStamp,
   full,
+  hashTexts,
   incompleteBecause,
   keptPagesIntact,
   linkKeptPages,
@@ -196,12 +197,15 @@ async function runBuild(options: CliOptions): Promise<void> {
   const started = performance.now();
   const edition = options.archive ? { label: options.archive, currentSite: site } : undefined;
   const texts = readTexts(markdownSources(resolve(contentDir)));
+  const hashes = hashTexts(texts);
   // The record of the last build into this folder (an archived edition keeps none).
   const record = options.archive ? undefined : recordFile(CACHE_DIR, output);
   const last = record ? readRecord(record) : undefined;
   const stamp = record ? await stampOf(settings, output, texts) : "";
   let plan = await timed("plan", async () =>
-    record && settings.format === "coursesite" ? planned(last, stamp, texts, output) : full("an archived edition, or a course written for another tool"),
+    record && settings.format === "coursesite"
+      ? planned(last, stamp, texts, hashes, output)
+      : full("an archived edition, or a course written for another tool"),
   );
   timingNote(plan.kind === "full" ? `every page: ${plan.reason}` : `one page: ${shownPath(plan.source)}`);
   let staging = await createStaging(output);
@@ -240,6 +244,7 @@ async function runBuild(options: CliOptions): Promise<void> {
           stamp,
           assets: rendered.outcome.assets,
           texts,
+          hashes,
           parents: rendered.parents,
           ids: rendered.ids,
           folder: staging,
@@ -317,8 +322,14 @@ async function stampOf(settings: CourseSettings, output: string, texts: SourceTe
  * The plan for a build of a course of our own format. (A course written for Jekyll or
  * MkDocs builds every page: its pages can take text from files the plan does not follow.)
  */
-async function planned(last: BuildRecord | undefined, stamp: string, texts: SourceTexts, output: string): Promise<BuildPlan> {
-  const plan = planBuild(last, stamp, texts);
+async function planned(
+  last: BuildRecord | undefined,
+  stamp: string,
+  texts: SourceTexts,
+  hashes: ReadonlyMap<string, string>,
+  output: string,
+): Promise<BuildPlan> {
+  const plan = planBuild(last, stamp, texts, hashes);
   if (plan.kind === "full") return plan;
   if (!keptPagesIntact(output, plan.kept)) return full("a page in the output was changed");
   if (!(await oneFileBuilds())) return full("this Eleventy cannot build one page");
@@ -343,9 +354,8 @@ function renderAlso(eleventy: Eleventy, page: string, saved: string): (() => voi
   if (typeof graph?.addDependency !== "function" || typeof graph.normalizeNode !== "function" || typeof graph.map?.removeDependency !== "function")
     return undefined;
   const { addDependency, normalizeNode, map } = graph as DependencyGraph;
-  // As Eleventy names templates: from the working folder, with "./" (it misreads an absolute
-  // path when the working folder is "/").
-  const [pageName, savedName] = [page, saved].map((file) => `./${relative(process.cwd(), file).split(sep).join("/")}`) as [string, string];
+  // As Eleventy names templates (it misreads an absolute path when the working folder is "/").
+  const [pageName, savedName] = [page, saved].map(eleventyPath) as [string, string];
   addDependency.call(graph, pageName, [savedName]);
   const [from, to] = [normalizeNode.call(graph, pageName), normalizeNode.call(graph, savedName)];
   return () => {

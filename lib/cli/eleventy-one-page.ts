@@ -42,7 +42,10 @@ export function oneFileBuilds(): Promise<boolean> {
   return ready;
 }
 
-/** A file's path as Eleventy names templates: from the working folder, with "./" before a name that does not start with "..". */
+/**
+ * A file's path as Eleventy names templates: from the working folder, with "./" before a name
+ * that does not start with "..". For its incremental build and its dependency graph alike.
+ */
 export function eleventyPath(file: string): string {
   const rel = relative(process.cwd(), file).split(sep).join("/");
   return rel.startsWith("../") ? rel : `./${rel}`;

@@ -20,21 +20,12 @@ import { summaryOf } from "./summary.ts";
  * page defaults), which other pages show instead of its first paragraph.
  */
 export function onlyProseChanged(before: string, after: string, described = false): boolean {
-  const head = frontMatterBlock(before);
-  const afterHead = frontMatterBlock(after);
-  const body = before.slice(head.length);
-  const afterBody = after.slice(afterHead.length);
-  return (
-    head === afterHead &&
-    firstHeading(body) === firstHeading(afterBody) &&
-    (described || summaryOf(body) === summaryOf(afterBody)) &&
-    countTasks(before) === countTasks(after)
-  );
+  return proseShape(before) === proseShape(after) && (described || summaryHash(before) === summaryHash(after));
 }
 
 /**
- * A page's shape: a hash of what other pages show of it (as `onlyProseChanged` reads it),
- * but for its summary (see `summaryHash`). Two texts of a page with the same shape and
+ * A page's shape: a hash of what other pages show of it (front matter, title heading,
+ * exercise count), but for its summary (see `summaryHash`). Two texts of a page with the same shape and
  * summary differ only in prose. A build keeps these rather than texts, to tell the next
  * build what changed.
  */

@@ -92,7 +92,7 @@ export function markdownPlugin(eleventyConfig: UserConfig, build: BuildContext):
     memo.startBuild();
     frozen = undefined;
     highlighter?.thaw();
-    sources = readSources(build.inputDir, sources, build.run.incremental ? build.run.savedPage : undefined, build.serving ? undefined : build.sourceTexts);
+    sources = readSources(build.inputDir, sources, build.run.incremental ? build.run.savedPage : undefined, build.sourceTexts);
     build.run.sourceTexts = new Map([...sources.values()].map((s) => [s.file, s.text]));
     // Highlighting runs while Eleventy reads the course; rendering waits for it (below).
     prepared = timed("prehighlight", () => prehighlight([...sources.values()], build.inputDir, cache, build.mkdocs ? [build.mkdocs.baseDir] : []));

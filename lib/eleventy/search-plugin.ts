@@ -20,9 +20,6 @@ export function searchPlugin(eleventyConfig: UserConfig, build: BuildContext): v
   eleventyConfig.on("eleventy.before", () => {
     const indexer = startOfflineIndexer({ file: join(CACHE_DIR, "offline-index-pages.v8"), version: codeVersion(build.projectRoot) });
     build.run.offlineIndexer = indexer;
-    // A one-page build renders its page late, after Eleventy has read the course: the worker
-    // reads its memory meanwhile.
-    if (build.kept) indexer.start();
     // Eleventy renders every page's Markdown before it lays out the first: the worker reads
     // it meanwhile, on the core the rendering leaves idle.
     build.run.renderedAnew = (url, html) => indexer.early(url, html);

@@ -99,8 +99,6 @@ export interface OfflineIndexer {
    * `pageKey`) when the worker's memory holds it, else read from its file (`read`).
    */
   keep(url: string, key: string | undefined, read: () => string): void;
-  /** Starts the worker now (a one-page build, where it would otherwise start with the page, near the end). */
-  start(): void;
   /** The key of each page handed over so far, by URL. */
   keys(): ReadonlyMap<string, string>;
   /** Writes the index of every page handed over. */
@@ -232,7 +230,6 @@ export function startOfflineIndexer(memory?: { file: string; version: string }):
       if (kept) kept.push({ url, key, read });
       else send({ url, key, read });
     },
-    start: () => started(),
     keys: () => keys,
     early(url, content) {
       started();

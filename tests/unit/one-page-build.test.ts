@@ -5,7 +5,7 @@ import { mkdtempSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { type BuildRecord, keptPagesIntact, makeRecord, planBuild, type WrittenPage } from "../../lib/build/one-page-build.ts";
+import { type BuildRecord, hashTexts, keptPagesIntact, makeRecord, planBuild, type SourceTexts, type WrittenPage } from "../../lib/build/one-page-build.ts";
 import { onlyProseChanged, proseShape, summaryHash } from "../../lib/content/prose-change.ts";
 
 const docker = "---\ntitle: Docker\n---\n\n# Docker\n\nContainers package a model.\n\n## Images\n\nAn image is built from a Dockerfile.\n";
@@ -29,15 +29,27 @@ function recordOf(output: string, stamp = "stamp"): BuildRecord {
     ["copied.html", { source: undefined, hash: "c", searchable: false }],
   ]);
   const parents = new Map([["/c/docker.md", "/c/index.md"]]);
-  return makeRecord(undefined, { stamp, assets: "assets", texts, parents, ids: new Map([["docker.html", ["images"]]]), folder: output, pages });
+  return makeRecord(undefined, {
+    stamp,
+    assets: "assets",
+    texts,
+    hashes: hashTexts(texts),
+    parents,
+    ids: new Map([["docker.html", ["images"]]]),
+    folder: output,
+    pages,
+  });
 }
+
+/** The plan for `texts`, their hashes made as the build command makes them. */
+const planFor = (record: BuildRecord | undefined, stamp: string, texts: SourceTexts) => planBuild(record, stamp, texts, hashTexts(texts));
 
 describe("planBuild", () => {
   const output = mkdtempSync(join(tmpdir(), "one-page-"));
   const record = recordOf(output);
 
   it("builds one page when only its prose changed, keeping the others as written", () => {
-    const plan = planBuild(record, "stamp", new Map(texts).set("/c/docker.md", docker.replace("built from", "made from")));
+    const plan = planFor(record, "stamp", new Map(texts).set("/c/docker.md", docker.replace("built from", "made from")));
     assert.equal(plan.kind, "one-page");
     if (plan.kind !== "one-page") return;
     assert.equal(plan.source, "/c/docker.md");
@@ -51,35 +63,35 @@ describe("planBuild", () => {
 
   it("builds every page without a record, or with another stamp (settings, code, files, history)", () => {
     const changed = new Map(texts).set("/c/docker.md", `${docker}\nMore.\n`);
-    assert.equal(planBuild(undefined, "stamp", changed).kind, "full");
-    assert.equal(planBuild(record, "other", changed).kind, "full");
-    assert.equal(planBuild({ ...record, version: 0 }, "stamp", changed).kind, "full");
+    assert.equal(planFor(undefined, "stamp", changed).kind, "full");
+    assert.equal(planFor(record, "other", changed).kind, "full");
+    assert.equal(planFor({ ...record, version: 0 }, "stamp", changed).kind, "full");
   });
 
   it("builds every page when nothing, or more than one page, changed", () => {
-    assert.equal(planBuild(record, "stamp", texts).kind, "full");
+    assert.equal(planFor(record, "stamp", texts).kind, "full");
     const two = new Map(texts).set("/c/docker.md", `${docker}\nMore.\n`).set("/c/git.md", `${git}\nMore.\n`);
-    assert.equal(planBuild(record, "stamp", two).kind, "full");
+    assert.equal(planFor(record, "stamp", two).kind, "full");
   });
 
   it("builds every page when a page was added or removed", () => {
-    assert.equal(planBuild(record, "stamp", new Map(texts).set("/c/new.md", git)).kind, "full");
-    assert.equal(planBuild(record, "stamp", new Map([["/c/docker.md", `${docker}\nMore.\n`]])).kind, "full");
+    assert.equal(planFor(record, "stamp", new Map(texts).set("/c/new.md", git)).kind, "full");
+    assert.equal(planFor(record, "stamp", new Map([["/c/docker.md", `${docker}\nMore.\n`]])).kind, "full");
   });
 
   it("builds every page when the change is one other pages show: front matter, title, exercises", () => {
     for (const after of [docker.replace("title: Docker", "title: Containers"), docker.replace("# Docker", "# Containers"), `${docker}\n- [ ] Build an image\n`])
-      assert.equal(planBuild(record, "stamp", new Map(texts).set("/c/docker.md", after)).kind, "full", after);
+      assert.equal(planFor(record, "stamp", new Map(texts).set("/c/docker.md", after)).kind, "full", after);
   });
 
   it("builds the page and the one that lists it when the summary changed; every page when none lists it", () => {
-    const plan = planBuild(record, "stamp", new Map(texts).set("/c/docker.md", docker.replace("package a model", "package models")));
+    const plan = planFor(record, "stamp", new Map(texts).set("/c/docker.md", docker.replace("package a model", "package models")));
     assert.equal(plan.kind, "one-page");
     if (plan.kind !== "one-page") return;
     assert.equal(plan.also, "/c/index.md");
     assert.deepEqual([...plan.pages].sort(), ["docker.html", "index.html"]);
     assert.deepEqual([...plan.kept.keys()], ["git.html"]);
-    assert.equal(planBuild(record, "stamp", new Map(texts).set("/c/git.md", git.replace("Version control.", "Versions."))).kind, "full");
+    assert.equal(planFor(record, "stamp", new Map(texts).set("/c/git.md", git.replace("Version control.", "Versions."))).kind, "full");
   });
 
   it("builds every page when another page shows the changed one through a snippet", () => {
@@ -88,17 +100,18 @@ describe("planBuild", () => {
       stamp: "stamp",
       assets: "assets",
       texts: showing,
+      hashes: hashTexts(showing),
       parents: new Map(),
       ids: new Map(),
       folder: output,
       pages: new Map(),
     });
     const withPages = { ...shown, pages: record.pages };
-    assert.equal(planBuild(withPages, "stamp", new Map(showing).set("/c/docker.md", `${docker}\nMore.\n`)).kind, "full");
+    assert.equal(planFor(withPages, "stamp", new Map(showing).set("/c/docker.md", `${docker}\nMore.\n`)).kind, "full");
   });
 
   it("sees a kept page changed or removed in the output", () => {
-    const plan = planBuild(record, "stamp", new Map(texts).set("/c/docker.md", `${docker}\nMore.\n`));
+    const plan = planFor(record, "stamp", new Map(texts).set("/c/docker.md", `${docker}\nMore.\n`));
     assert.equal(plan.kind, "one-page");
     if (plan.kind !== "one-page") return;
     utimesSync(join(output, "git.html"), new Date(), new Date(Date.now() + 5000));
@@ -126,6 +139,7 @@ describe("makeRecord", () => {
       stamp: "stamp",
       assets: "assets",
       texts,
+      hashes: hashTexts(texts),
       parents: new Map(),
       ids: new Map(),
       folder: output,
